@@ -1,0 +1,173 @@
+import { parseAllDocuments, type Document } from 'yaml';
+import { kindAnchor } from './anchors';
+import type { ResolvedConfig, RuleSetting } from './config';
+import { objectOf, type K8sObject } from './model';
+import type { Rule, RuleContext } from './rule';
+import { commentSuppressions, IGNORE_ANNOTATION, isIgnored, parseRuleList } from './suppress';
+import { LineIndex, splitDocuments, type DocumentChunk } from './text';
+import type { Finding, Range, Span } from './types';
+
+export const SYNTAX_RULE_ID = 'yaml-syntax';
+
+/** One parsed document of a file, with positions relative to its own chunk. */
+export interface AnalyzedDocument {
+  object: K8sObject | undefined;
+  doc: Document.Parsed;
+  lines: LineIndex;
+  /** Findings with lines counted from the chunk's first line. */
+  findings: Finding[];
+}
+
+interface ChunkResult {
+  documents: AnalyzedDocument[];
+}
+
+export interface FileAnalysis {
+  /** Findings in file coordinates, in document order. */
+  findings: Finding[];
+  /** Each document with where its chunk starts in the file. */
+  documents: Array<AnalyzedDocument & { startLine: number; startOffset: number }>;
+  /** The file is a Helm (Go) template: we say nothing about it. */
+  template: boolean;
+}
+
+export interface AnalyzerOptions {
+  rules: readonly Rule[];
+  config: ResolvedConfig;
+  /** Called when a rule throws; the finding is lost, the other rules run on. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+/**
+ * Go-template actions that only appear in Helm charts and similar templates.
+ * `{{ $labels.x }}` inside an alert annotation is data, not a template, so a bare `{{` is not enough.
+ */
+const TEMPLATE_ACTION = /\{\{-|-\}\}|\{\{\s*(?:\.Values|\.Release|\.Chart|\.Capabilities|\.Files|\.Template|include\s|template\s|toYaml\b|tpl\s|if\s|else\b|end\b|range\s|with\s|define\s|\/\*)/;
+const LOOKS_KUBERNETES = /^[ \t]*(?:apiVersion|kind)[ \t]*:/m;
+
+export function isTemplate(text: string): boolean {
+  return text.includes('{{') && TEMPLATE_ACTION.test(text);
+}
+
+/**
+ * The analysis engine: text in, findings out. Results are cached per document
+ * text, so re-analysing a file after an edit re-parses only the edited documents.
+ */
+export class Analyzer {
+  private readonly rulesByKind = new Map<string, Array<{ rule: Rule; setting: RuleSetting }>>();
+  private readonly syntax: RuleSetting | undefined;
+  private readonly cache = new Map<string, Map<string, ChunkResult>>();
+
+  constructor(private readonly options: AnalyzerOptions) {
+    for (const rule of options.rules) {
+      const setting = options.config.rules.get(rule.meta.id);
+      if (!setting?.enabled) continue;
+      for (const kind of rule.meta.kinds) {
+        let list = this.rulesByKind.get(kind);
+        if (!list) this.rulesByKind.set(kind, (list = []));
+        list.push({ rule, setting });
+      }
+    }
+    this.syntax = options.config.rules.get(SYNTAX_RULE_ID);
+  }
+
+  /** Analyses a file's text. `cacheKey` (a URI or path) lets the next call reuse unchanged documents. */
+  analyze(text: string, cacheKey?: string): FileAnalysis {
+    if (isTemplate(text)) {
+      if (cacheKey !== undefined) this.cache.delete(cacheKey);
+      return { findings: [], documents: [], template: true };
+    }
+    const previous = cacheKey !== undefined ? this.cache.get(cacheKey) : undefined;
+    const current = new Map<string, ChunkResult>();
+    const findings: Finding[] = [];
+    const documents: FileAnalysis['documents'] = [];
+    for (const chunk of splitDocuments(text)) {
+      let result = current.get(chunk.text) ?? previous?.get(chunk.text);
+      if (!result) result = this.analyzeChunk(chunk);
+      current.set(chunk.text, result);
+      for (const document of result.documents) {
+        documents.push({ ...document, startLine: chunk.startLine, startOffset: chunk.startOffset });
+        for (const finding of document.findings) findings.push(shift(finding, chunk.startLine));
+      }
+    }
+    if (cacheKey !== undefined) this.cache.set(cacheKey, current);
+    return { findings, documents, template: false };
+  }
+
+  /** Drops a file's cached documents (the editor closed it, the file was deleted). */
+  forget(cacheKey: string): void {
+    this.cache.delete(cacheKey);
+  }
+
+  private analyzeChunk(chunk: DocumentChunk): ChunkResult {
+    const lines = new LineIndex(chunk.text);
+    const documents: AnalyzedDocument[] = [];
+    for (const doc of parseAllDocuments(chunk.text, { merge: true, prettyErrors: false })) {
+      const findings: Finding[] = [];
+      if (doc.errors.length > 0) {
+        if (this.syntax?.enabled && LOOKS_KUBERNETES.test(chunk.text)) {
+          for (const error of doc.errors) {
+            findings.push({
+              ruleId: SYNTAX_RULE_ID,
+              severity: this.syntax.severity,
+              message: `YAML syntax error: ${error.message.split('\n')[0]}`,
+              range: toRange(lines, [error.pos[0], Math.max(error.pos[1], error.pos[0])]),
+            });
+          }
+        }
+        // A broken document's tree is a guess; checking it would report on the guess.
+        documents.push({ object: undefined, doc, lines, findings });
+        continue;
+      }
+      const object = objectOf(doc);
+      if (object?.builtin) this.checkObject(object, chunk.text, lines, findings);
+      documents.push({ object, doc, lines, findings });
+    }
+    return { documents };
+  }
+
+  private checkObject(object: K8sObject, text: string, lines: LineIndex, findings: Finding[]): void {
+    const rules = this.rulesByKind.get(object.kind);
+    if (!rules) return;
+    const annotation = object.annotations[IGNORE_ANNOTATION];
+    const ignoredByAnnotation = annotation !== undefined ? parseRuleList(annotation) : undefined;
+    const comments = commentSuppressions(text, object.doc, lines);
+    for (const { rule, setting } of rules) {
+      if (ignoredByAnnotation && isIgnored(ignoredByAnnotation, rule.meta.id)) continue;
+      const context: RuleContext = {
+        object,
+        read: object.reader,
+        options: setting.options,
+        report: ({ at, message }) => {
+          const span = at ?? kindAnchor(object) ?? [0, 0];
+          if (comments.some((c) => span[0] >= c.span[0] && span[0] <= c.span[1] && isIgnored(c.rules, rule.meta.id))) return;
+          findings.push({
+            ruleId: rule.meta.id,
+            severity: setting.severity,
+            message,
+            range: toRange(lines, span),
+            remediation: rule.meta.remediation,
+          });
+        },
+      };
+      try {
+        rule.check(context);
+      } catch (error) {
+        this.options.onRuleError?.(rule.meta.id, error);
+      }
+    }
+  }
+}
+
+function toRange(lines: LineIndex, span: Span): Range {
+  return { start: lines.positionAt(span[0]), end: lines.positionAt(span[1]) };
+}
+
+function shift(finding: Finding, lines: number): Finding {
+  if (lines === 0) return finding;
+  const { start, end } = finding.range;
+  return {
+    ...finding,
+    range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } },
+  };
+}

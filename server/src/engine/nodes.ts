@@ -1,0 +1,168 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Span } from './types';
+
+/**
+ * Read access to the YAML AST that sees through anchors, aliases and `<<` merge
+ * keys, so rules read `a.b.c` without caring how the author spelled it.
+ */
+export class NodeReader {
+  constructor(private readonly doc: Document.Parsed) {}
+
+  resolve(node: unknown): Node | undefined {
+    let current = node;
+    for (let hops = 0; isAlias(current) && hops < 32; hops++) current = current.resolve(this.doc);
+    return current as Node | undefined;
+  }
+
+  /** The pair holding `key` in a mapping, looking into merged mappings last, as YAML 1.1 does. */
+  pair(map: unknown, key: string): Pair<unknown, unknown> | undefined {
+    const resolved = this.resolve(map);
+    if (!isMap(resolved)) return undefined;
+    let merged: unknown;
+    for (const item of resolved.items) {
+      const k = isScalar(item.key) ? item.key.value : item.key;
+      if (k === key) return item;
+      if (k === '<<') merged = item.value;
+    }
+    if (merged === undefined) return undefined;
+    const sources = this.resolve(merged);
+    for (const source of isSeq(sources) ? sources.items : [sources]) {
+      const found = this.pair(source, key);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  get(node: unknown, ...path: string[]): Node | undefined {
+    let current: Node | undefined = this.resolve(node);
+    for (const key of path) {
+      const pair = this.pair(current, key);
+      if (!pair) return undefined;
+      current = this.resolve(pair.value);
+    }
+    return current;
+  }
+
+  map(node: unknown, ...path: string[]): YAMLMap | undefined {
+    const found = this.get(node, ...path);
+    return isMap(found) ? found : undefined;
+  }
+
+  seq(node: unknown, ...path: string[]): YAMLSeq | undefined {
+    const found = this.get(node, ...path);
+    return isSeq(found) ? found : undefined;
+  }
+
+  /** Items of a sequence, aliases resolved. */
+  items(node: unknown, ...path: string[]): Node[] {
+    const seq = this.seq(node, ...path);
+    if (!seq) return [];
+    const out: Node[] = [];
+    for (const item of seq.items) {
+      const resolved = this.resolve(item);
+      if (resolved) out.push(resolved);
+    }
+    return out;
+  }
+
+  /** Items of a sequence that are mappings (containers, ports, env vars...). */
+  maps(node: unknown, ...path: string[]): YAMLMap[] {
+    return this.items(node, ...path).filter(isMap);
+  }
+
+  scalar(node: unknown, ...path: string[]): unknown {
+    const found = this.get(node, ...path);
+    return isScalar(found) ? found.value : undefined;
+  }
+
+  string(node: unknown, ...path: string[]): string | undefined {
+    const value = this.scalar(node, ...path);
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  /** A scalar as text whatever its type: `port: 8080` and `port: "8080"` read alike. */
+  text(node: unknown, ...path: string[]): string | undefined {
+    const value = this.scalar(node, ...path);
+    return value === null || value === undefined ? undefined : String(value);
+  }
+
+  number(node: unknown, ...path: string[]): number | undefined {
+    const value = this.scalar(node, ...path);
+    return typeof value === 'number' ? value : undefined;
+  }
+
+  boolean(node: unknown, ...path: string[]): boolean | undefined {
+    const value = this.scalar(node, ...path);
+    return typeof value === 'boolean' ? value : undefined;
+  }
+
+  has(node: unknown, ...path: string[]): boolean {
+    const parent = path.length > 1 ? this.get(node, ...path.slice(0, -1)) : this.resolve(node);
+    return this.pair(parent, path[path.length - 1]) !== undefined;
+  }
+
+  /** A mapping's entries as [key, resolved value] pairs, merge keys expanded. */
+  entries(node: unknown): Array<[string, Node | undefined, Pair<unknown, unknown>]> {
+    const map = this.resolve(node);
+    if (!isMap(map)) return [];
+    const out: Array<[string, Node | undefined, Pair<unknown, unknown>]> = [];
+    const seen = new Set<string>();
+    const merges: unknown[] = [];
+    for (const item of map.items) {
+      const key = isScalar(item.key) ? item.key.value : undefined;
+      if (key === '<<') {
+        merges.push(item.value);
+        continue;
+      }
+      if (key === undefined || key === null) continue;
+      seen.add(String(key));
+      out.push([String(key), this.resolve(item.value), item]);
+    }
+    for (const merge of merges) {
+      const sources = this.resolve(merge);
+      for (const source of isSeq(sources) ? sources.items : [sources]) {
+        for (const entry of this.entries(source)) {
+          if (!seen.has(entry[0])) {
+            seen.add(entry[0]);
+            out.push(entry);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A mapping of plain string values (labels, annotations, matchLabels). */
+  stringMap(node: unknown, ...path: string[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [key, value] of this.entries(this.get(node, ...path))) {
+      if (isScalar(value) && value.value !== null && value.value !== undefined) out[key] = String(value.value);
+    }
+    return out;
+  }
+}
+
+/** Source span of a node: from its first character to the end of its value (trailing comments excluded). */
+export function nodeSpan(node: unknown): Span | undefined {
+  if (isPair(node)) {
+    const keySpan = nodeSpan(node.key);
+    const valueSpan = nodeSpan(node.value);
+    if (keySpan && valueSpan) return [keySpan[0], valueSpan[1]];
+    return keySpan ?? valueSpan;
+  }
+  const range = (node as Node | undefined)?.range;
+  if (!range) return undefined;
+  return [range[0], range[1]];
+}
+
+/** The span of `key` itself inside a mapping (not its value): where a wrong field is pointed at. */
+export function keySpan(reader: NodeReader, map: unknown, key: string): Span | undefined {
+  const pair = reader.pair(map, key);
+  return pair ? nodeSpan(pair.key) : undefined;
+}
+
+/** The span of a `key: value` entry, the usual anchor for "this field is wrong". */
+export function pairSpan(reader: NodeReader, map: unknown, key: string): Span | undefined {
+  const pair = reader.pair(map, key);
+  return pair ? nodeSpan(pair) : undefined;
+}

@@ -1,0 +1,71 @@
+import type { NodeReader } from './nodes';
+import type { ContainerRef, K8sObject } from './model';
+import type { Severity, Span } from './types';
+
+/** Rule categories: the sections of the production checklist (shared RULES.md). */
+export const CATEGORIES = {
+  'health-checks': 'Health checks',
+  resources: 'Resources and QoS',
+  availability: 'Availability and scaling',
+  security: 'Security hardening',
+  images: 'Images and supply chain',
+  configuration: 'Configuration and secrets',
+  networking: 'Networking',
+  lifecycle: 'Lifecycle and graceful shutdown',
+  labels: 'Labels and metadata',
+  'api-versions': 'API versions and structure',
+} as const;
+
+export type Category = keyof typeof CATEGORIES;
+
+export interface RuleOption {
+  /** JSON schema of the option's value, copied into schemas/kube-prod.schema.json. */
+  schema: Record<string, unknown>;
+  default: unknown;
+  description: string;
+}
+
+export interface RuleMeta {
+  /** Stable kebab-case id: the diagnostic code and the key in the config file. */
+  id: string;
+  category: Category;
+  severity: Severity;
+  /** Off unless the config file turns it on (noisy for most teams, wanted by some). */
+  disabledByDefault?: boolean;
+  /** One line: what is wrong. */
+  description: string;
+  /** Why it matters in production. */
+  rationale: string;
+  /** What to change. */
+  remediation: string;
+  /** The Kubernetes documentation page behind the practice. */
+  docsUrl: string;
+  /** Whether the change is mechanical enough for a quick-fix. */
+  fixable: boolean;
+  /** Kinds the engine hands this rule; the engine does the dispatch, not the rule. */
+  kinds: readonly string[];
+  options?: Record<string, RuleOption>;
+}
+
+export interface Report {
+  /** Offsets into the document's text; the smallest node that explains the finding. */
+  at: Span | undefined;
+  message: string;
+}
+
+export interface RuleContext {
+  object: K8sObject;
+  read: NodeReader;
+  options: Readonly<Record<string, unknown>>;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+/** The containers a rule about running processes looks at: regular and init, not ephemeral debug containers. */
+export function podContainers(object: K8sObject, roles: readonly ContainerRef['role'][] = ['init', 'regular']): ContainerRef[] {
+  return object.podSpec?.containers.filter((c) => roles.includes(c.role)) ?? [];
+}

@@ -1,0 +1,85 @@
+// Table-driven rule tests in the shape of ESLint's RuleTester: YAML that must pass,
+// YAML that must fail with exact findings (message and 1-based range).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Analyzer } from '../../server/src/engine/analyzer';
+import { resolveConfig, type UserConfig } from '../../server/src/engine/config';
+import type { Rule } from '../../server/src/engine/rule';
+import type { Finding, Severity } from '../../server/src/engine/types';
+
+export interface ExpectedFinding {
+  message: string;
+  /** 1-based, as editors show them. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity?: Severity;
+}
+
+export interface ValidCase {
+  name?: string;
+  code: string;
+  options?: Record<string, unknown>;
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedFinding[];
+}
+
+export interface RuleTests {
+  valid: Array<string | ValidCase>;
+  invalid: InvalidCase[];
+}
+
+/** Runs one rule alone (enabled even when off by default) over a YAML text. */
+export function runRule(rule: Rule, code: string, options?: Record<string, unknown>): Finding[] {
+  const user: UserConfig = { rules: { [rule.meta.id]: { severity: rule.meta.severity, ...(options ? { options } : {}) } } };
+  const analyzer = new Analyzer({
+    rules: [rule],
+    config: resolveConfig([rule], user),
+    onRuleError: (id, error) => {
+      throw new Error(`rule ${id} threw: ${String(error)}`);
+    },
+  });
+  return analyzer.analyze(code).findings;
+}
+
+function toExpected(finding: Finding): ExpectedFinding {
+  return {
+    message: finding.message,
+    line: finding.range.start.line + 1,
+    column: finding.range.start.character + 1,
+    endLine: finding.range.end.line + 1,
+    endColumn: finding.range.end.character + 1,
+  };
+}
+
+export function ruleTester(rule: Rule, tests: RuleTests): void {
+  assert.ok(tests.valid.length > 0, `${rule.meta.id}: at least one valid case`);
+  assert.ok(tests.invalid.length > 0, `${rule.meta.id}: at least one invalid case`);
+  describe(`rule ${rule.meta.id}`, () => {
+    tests.valid.forEach((test, index) => {
+      const { code, options, name } = typeof test === 'string' ? { code: test, options: undefined, name: undefined } : test;
+      it(`valid #${index + 1}${name ? `: ${name}` : ''}`, () => {
+        assert.deepEqual(runRule(rule, code, options).map(toExpected), []);
+      });
+    });
+    tests.invalid.forEach((test, index) => {
+      it(`invalid #${index + 1}${test.name ? `: ${test.name}` : ''}`, () => {
+        assert.ok(test.errors.length > 0, 'an invalid case names the findings it expects');
+        const findings = runRule(rule, test.code, test.options);
+        assert.deepEqual(findings.map(toExpected), test.errors.map(({ severity: _ignored, ...rest }) => rest));
+        for (const finding of findings) assert.equal(finding.ruleId, rule.meta.id);
+        test.errors.forEach((expected, i) => {
+          if (expected.severity) assert.equal(findings[i].severity, expected.severity);
+        });
+      });
+    });
+  });
+}
+
+/** Joins lines into a YAML text, so that cases read as YAML with no template-literal indentation games. */
+export function yaml(...lines: string[]): string {
+  return `${lines.join('\n')}\n`;
+}
