@@ -117,7 +117,7 @@ export function generatedFiles(root: string): Map<string, string> {
 }
 
 if (require.main === module) {
-  const root = join(__dirname, '..', '..');
+  const root = process.cwd();
   mkdirSync(join(root, 'docs', 'rules'), { recursive: true });
   for (const [file, content] of generatedFiles(root)) writeFileSync(join(root, file), content);
   console.log(`generated the config schema, ${RULES.length} rule pages and the README rule table`);

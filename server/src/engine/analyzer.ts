@@ -120,7 +120,10 @@ export class Analyzer {
         continue;
       }
       const object = objectOf(doc);
-      if (object?.builtin) this.checkObject(object, chunk.text, lines, findings);
+      if (object?.builtin) {
+        this.checkObject(object, chunk.text, lines, findings);
+        findings.sort(byPosition);
+      }
       documents.push({ object, doc, lines, findings });
     }
     return { documents };
@@ -157,6 +160,10 @@ export class Analyzer {
       }
     }
   }
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 function toRange(lines: LineIndex, span: Span): Range {

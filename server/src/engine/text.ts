@@ -7,8 +7,8 @@ export interface DocumentChunk {
   startLine: number;
 }
 
-const DOCUMENT_START = /^---(?:[ \t]|$)/;
-const DOCUMENT_END = /^\.\.\.(?:[ \t]|$)/;
+const DOCUMENT_START = /^---(?:[ \t\r\n]|$)/;
+const DOCUMENT_END = /^\.\.\.(?:[ \t\r\n]|$)/;
 const CONTENT_LINE = /^[ \t]*[^\s#%]/;
 
 /**

@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Analyzer, isTemplate } from '../../../server/src/engine/analyzer';
+import { resolveConfig } from '../../../server/src/engine/config';
+import type { Rule } from '../../../server/src/engine/rule';
+import liveness from '../../../server/src/rules/health-checks/liveness-probe-missing';
+import privileged from '../../../server/src/rules/security/privileged-container';
+import yamlSyntax from '../../../server/src/rules/api-versions/yaml-syntax';
+import { yaml } from '../../helpers/ruleTester';
+
+const RULES = [liveness, privileged, yamlSyntax];
+const analyzer = (rules: readonly Rule[] = RULES, onRuleError?: (id: string, e: unknown) => void): Analyzer =>
+  new Analyzer({ rules, config: resolveConfig(rules), onRuleError });
+
+const pod = (name: string, extra: string[] = []): string =>
+  yaml('apiVersion: v1', 'kind: Pod', `metadata: {name: ${name}}`, 'spec:', '  containers:', '  - name: app', '    image: app:1', ...extra);
+
+const summary = (a: Analyzer, text: string, key?: string): string[] =>
+  a.analyze(text, key).findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId} ${f.message}`);
+
+describe('Analyzer', () => {
+  it('checks every document of a multi-document file and maps ranges to file lines', () => {
+    const text = `${pod('a')}---\n${pod('b')}`;
+    assert.deepEqual(summary(analyzer(), text), [
+      '6:5 liveness-probe-missing Pod "a", container "app": no livenessProbe',
+      '14:5 liveness-probe-missing Pod "b", container "app": no livenessProbe',
+    ]);
+  });
+
+  it('reports a syntax error and still checks the other documents', () => {
+    const broken = yaml('apiVersion: v1', 'kind: Pod', 'metadata: {name: broken', 'spec: {}');
+    const text = `${pod('a')}---\n${broken}---\n${pod('c')}`;
+    const findings = summary(analyzer(), text);
+    assert.equal(findings.filter((f) => f.includes('yaml-syntax')).length > 0, true);
+    assert.ok(findings.some((f) => f.includes('Pod "a"')));
+    assert.ok(findings.some((f) => f.includes('Pod "c"')));
+    assert.ok(!findings.some((f) => f.includes('broken')), 'a broken document gets no best-practice findings');
+  });
+
+  it('says nothing about non-Kubernetes YAML, even when it does not parse', () => {
+    assert.deepEqual(summary(analyzer(), 'name: ci\non: [push\n'), []);
+    assert.deepEqual(summary(analyzer(), 'kind: Kustomization\nresources: [a.yaml]\n'), []);
+  });
+
+  it('says nothing about Helm templates', () => {
+    const template = yaml('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: {{ .Values.name }}', 'spec:', '  containers:', '  - name: app', '    image: "{{ .Values.image }}"');
+    assert.equal(isTemplate(template), true);
+    const result = analyzer().analyze(template);
+    assert.equal(result.template, true);
+    assert.deepEqual(result.findings, []);
+  });
+
+  it('does not take alerting templates inside strings for Helm', () => {
+    assert.equal(isTemplate('description: "{{ $labels.instance }} is down for {{ $value }}"\n'), false);
+  });
+
+  it('re-parses only the documents whose text changed', () => {
+    const a = analyzer();
+    const before = a.analyze(`${pod('a')}---\n${pod('b')}---\n${pod('c')}`, 'file:///x.yaml');
+    const after = a.analyze(`${pod('a')}---\n${pod('b2')}---\n# a new comment line\n${pod('c')}`, 'file:///x.yaml');
+    assert.equal(after.documents[0].doc, before.documents[0].doc, 'unchanged first document reused');
+    assert.notEqual(after.documents[1].doc, before.documents[1].doc, 'edited document re-parsed');
+    assert.notEqual(after.documents[2].doc, before.documents[2].doc, 'a document whose own text changed is re-parsed');
+    const unchangedTail = a.analyze(`${pod('a')}---\n${pod('b3')}---\n# a new comment line\n${pod('c')}`, 'file:///x.yaml');
+    assert.equal(unchangedTail.documents[2].doc, after.documents[2].doc, 'a document that only moved is reused');
+    assert.equal(unchangedTail.findings[2].range.start.line, 22, 'its findings are shifted to its new place');
+  });
+
+  it('keeps running the other rules when one throws, and says which one', () => {
+    const errors: string[] = [];
+    const broken: Rule = { meta: { ...privileged.meta, id: 'broken-rule' }, check: () => { throw new Error('boom'); } };
+    const a = analyzer([broken, liveness], (id) => errors.push(id));
+    assert.equal(a.analyze(pod('a')).findings.length, 1);
+    assert.deepEqual(errors, ['broken-rule']);
+  });
+
+  it('honours rules turned off and re-levelled by the config', () => {
+    const config = resolveConfig(RULES, { rules: { 'liveness-probe-missing': 'error', 'privileged-container': 'off' } });
+    const a = new Analyzer({ rules: RULES, config });
+    const findings = a.analyze(pod('a', ['    securityContext: {privileged: true}'])).findings;
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.severity]), [['liveness-probe-missing', 'error']]);
+  });
+});
+
+describe('suppression', () => {
+  const privilegedPod = (lines: string[]): string => yaml(...lines);
+
+  it('the ignore annotation silences the listed rules for that object only', () => {
+    const text = `${yaml(
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: a',
+      '  annotations:',
+      '    kube-prod.dev/ignore: "liveness-probe-missing, other-rule"',
+      'spec:',
+      '  containers:',
+      '  - name: app',
+      '    image: app:1',
+      '    securityContext: {privileged: true}',
+    )}---\n${pod('b')}`;
+    assert.deepEqual(summary(analyzer(), text), [
+      '11:23 privileged-container Pod "a", container "app": runs privileged',
+      '18:5 liveness-probe-missing Pod "b", container "app": no livenessProbe',
+    ]);
+  });
+
+  it('the ignore annotation with "*" silences every rule', () => {
+    const text = yaml('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: a', '  annotations: {kube-prod.dev/ignore: "*"}', 'spec:', '  containers:', '  - name: app', '    image: a:1');
+    assert.deepEqual(summary(analyzer(), text), []);
+  });
+
+  it('a comment above a container silences the listed rule inside that container only', () => {
+    const text = privilegedPod([
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: a}',
+      'spec:',
+      '  containers:',
+      '  # kube-prod-ignore liveness-probe-missing -- probed by the mesh',
+      '  - name: one',
+      '    image: a:1',
+      '    securityContext: {privileged: true}',
+      '  - name: two',
+      '    image: a:1',
+    ]);
+    assert.deepEqual(summary(analyzer(), text), [
+      '9:23 privileged-container Pod "a", container "one": runs privileged',
+      '10:5 liveness-probe-missing Pod "a", container "two": no livenessProbe',
+    ]);
+  });
+
+  it('a comment above an entry silences only findings on that entry; without ids it silences all rules', () => {
+    const text = privilegedPod([
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: a}',
+      'spec:',
+      '  containers:',
+      '  - name: one',
+      '    image: a:1',
+      '    securityContext:',
+      '      # kube-prod-ignore',
+      '      privileged: true',
+    ]);
+    assert.deepEqual(summary(analyzer(), text), ['6:5 liveness-probe-missing Pod "a", container "one": no livenessProbe']);
+  });
+
+  it('a trailing comment is not an ignore comment for the next line', () => {
+    const text = privilegedPod([
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: a}',
+      'spec:',
+      '  containers:',
+      '  - image: a:1 # kube-prod-ignore privileged-container',
+      '    name: one',
+      '    securityContext: {privileged: true}',
+      '    livenessProbe: {tcpSocket: {port: 1}}',
+    ]);
+    assert.deepEqual(summary(analyzer(), text), ['8:23 privileged-container Pod "a", container "one": runs privileged']);
+  });
+});
