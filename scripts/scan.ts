@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { Analyzer } from '../server/src/engine/analyzer';
 import { resolveConfig } from '../server/src/engine/config';
 import { RULES } from '../server/src/rules';
+import { corpusDir } from '../test/helpers/paths';
 
 function* yamlFiles(dir: string): Generator<string> {
   for (const entry of readdirSync(dir).sort()) {
@@ -17,7 +18,7 @@ function* yamlFiles(dir: string): Generator<string> {
 
 const args = process.argv.slice(2);
 const dirFlag = args.indexOf('--dir');
-const dir = dirFlag >= 0 ? args.splice(dirFlag, 2)[1] : join(__dirname, '..', '..', '..', 'shared', 'corpus');
+const dir = dirFlag >= 0 ? args.splice(dirFlag, 2)[1] : corpusDir();
 const wanted = new Set(args);
 const rules = wanted.size ? RULES.filter((r) => wanted.has(r.meta.id)) : RULES;
 const config = resolveConfig(rules, { rules: Object.fromEntries(rules.map((r) => [r.meta.id, r.meta.severity])) });

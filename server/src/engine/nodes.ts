@@ -1,6 +1,11 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Span } from './types';
 
+/** `<<` keys: a symbol when the parser resolves merges, the plain string otherwise. */
+function isMergeKey(key: unknown): boolean {
+  return key === '<<' || (typeof key === 'symbol' && key.description === '<<');
+}
+
 /**
  * Read access to the YAML AST that sees through anchors, aliases and `<<` merge
  * keys, so rules read `a.b.c` without caring how the author spelled it.
@@ -22,7 +27,7 @@ export class NodeReader {
     for (const item of resolved.items) {
       const k = isScalar(item.key) ? item.key.value : item.key;
       if (k === key) return item;
-      if (k === '<<') merged = item.value;
+      if (isMergeKey(k)) merged = item.value;
     }
     if (merged === undefined) return undefined;
     const sources = this.resolve(merged);
@@ -110,11 +115,11 @@ export class NodeReader {
     const merges: unknown[] = [];
     for (const item of map.items) {
       const key = isScalar(item.key) ? item.key.value : undefined;
-      if (key === '<<') {
+      if (isMergeKey(key)) {
         merges.push(item.value);
         continue;
       }
-      if (key === undefined || key === null) continue;
+      if (key === undefined || key === null || typeof key === 'symbol') continue;
       seen.add(String(key));
       out.push([String(key), this.resolve(item.value), item]);
     }

@@ -1,0 +1,85 @@
+// `npm run bench`: engine timings on the largest corpus file and on a generated 2,000-document file.
+// Numbers, not pass/fail: targets are printed beside them for the reader to judge.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseAllDocuments } from 'yaml';
+import { Analyzer } from '../server/src/engine/analyzer';
+import { resolveConfig } from '../server/src/engine/config';
+import { RULES } from '../server/src/rules';
+import { corpusDir, projectRoot } from '../test/helpers/paths';
+
+const ROOT = projectRoot();
+const CORPUS = corpusDir();
+
+function* yamlFiles(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir).sort()) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) yield* yamlFiles(path);
+    else if (/\.ya?ml$/.test(entry)) yield path;
+  }
+}
+
+/** Median of `runs` timings of `fn`, after one warm-up run. */
+function median(runs: number, fn: () => void): number {
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+const newAnalyzer = (): Analyzer => new Analyzer({ rules: RULES, config: resolveConfig(RULES) });
+
+/** A 2,000-document file made of the corpus's own workloads and services, renamed so no two are alike. */
+function generatedFile(documents: number): string {
+  const sources: string[] = [];
+  for (const dir of ['microservices-demo/kubernetes-manifests', 'kube-prometheus/manifests']) {
+    for (const file of yamlFiles(join(CORPUS, dir))) {
+      for (const doc of readFileSync(file, 'utf8').split(/^---\s*$/m)) {
+        if (/^kind: (Deployment|Service|DaemonSet|ServiceAccount|NetworkPolicy|PodDisruptionBudget)\s*$/m.test(doc)) sources.push(doc.trim());
+      }
+    }
+  }
+  const out: string[] = [];
+  for (let i = 0; i < documents; i++) out.push(sources[i % sources.length].replace(/^(  name: )(\S+)/m, `$1$2-${i}`));
+  return `${out.join('\n---\n')}\n`;
+}
+
+/** Changes one line of the document in the middle, as a keystroke would. */
+function editMiddle(text: string): string {
+  const at = text.indexOf('\n---\n', Math.floor(text.length / 2));
+  const name = text.indexOf('  name: ', at);
+  return `${text.slice(0, name)}  name: edited-${text.slice(name + 8)}`;
+}
+
+function measure(label: string, text: string): void {
+  const docs = parseAllDocuments(text).length ?? 0;
+  const runs = text.length > 1_000_000 ? 7 : 11;
+  const bare = median(runs, () => parseAllDocuments(text));
+  const cold = median(runs, () => newAnalyzer().analyze(text));
+  const warm = newAnalyzer();
+  warm.analyze(text, 'bench');
+  const edited = editMiddle(text);
+  let flip = false;
+  const edit = median(21, () => {
+    flip = !flip;
+    warm.analyze(flip ? edited : text, 'bench');
+  });
+  const findings = newAnalyzer().analyze(text).findings.length;
+  console.log(`\n${label}: ${(text.length / 1024).toFixed(0)} KiB, ${docs} documents, ${findings} findings`);
+  console.log(`  bare yaml parse (parseAllDocuments)   ${bare.toFixed(1)} ms`);
+  console.log(`  cold full analysis                    ${cold.toFixed(1)} ms   ratio ${(cold / bare).toFixed(2)}x   (target <= 1.30x)`);
+  console.log(`  re-analysis after a one-document edit ${edit.toFixed(2)} ms   (target <= 20 ms on the 2,000-document file)`);
+}
+
+let largest = '';
+for (const file of yamlFiles(CORPUS)) if (!largest || statSync(file).size > statSync(largest).size) largest = file;
+console.log(`kube-prod engine benchmark: ${RULES.length} rules, node ${process.version}`);
+measure(`largest corpus file (${relative(ROOT, largest)})`, readFileSync(largest, 'utf8'));
+measure('generated file', generatedFile(2000));
+console.log(`\npeak memory (max RSS of this process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

@@ -1,0 +1,16 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** The project root, found by walking up to our package.json; compiled code runs from out/ (or elsewhere). */
+export function projectRoot(from: string = __dirname): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'kube-prod') return dir;
+    if (dirname(dir) === dir) return process.cwd();
+  }
+}
+
+/** ../shared/corpus: real manifests by other people, read-only. */
+export function corpusDir(): string {
+  return join(projectRoot(), '..', 'shared', 'corpus');
+}
