@@ -18,7 +18,7 @@ const BUILTIN_KINDS = new Set<string>([
   'StorageClass', 'PodDisruptionBudget', 'HorizontalPodAutoscaler', 'ResourceQuota', 'LimitRange',
   'PriorityClass', 'PodSecurityPolicy', 'CustomResourceDefinition', 'APIService',
   'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'CSIDriver', 'CSINode',
-  'VolumeAttachment', 'Lease', 'RuntimeClass', 'CertificateSigningRequest', 'Event',
+  'VolumeAttachment', 'CSIStorageCapacity', 'Lease', 'RuntimeClass', 'CertificateSigningRequest', 'Event',
   'FlowSchema', 'PriorityLevelConfiguration', 'ControllerRevision', 'PodTemplate', 'Node',
   'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding',
   ...RBAC_ROLE_KINDS, ...RBAC_BINDING_KINDS,
@@ -50,3 +50,6 @@ const CLUSTER_SCOPED_KINDS = new Set<string>([
 export function isClusterScoped(kind: string): boolean {
   return CLUSTER_SCOPED_KINDS.has(kind);
 }
+
+/** Every built-in kind that lives in a namespace: what a rule about metadata.namespace looks at. */
+export const NAMESPACED_KINDS: readonly string[] = [...BUILTIN_KINDS].filter((kind) => !isClusterScoped(kind));

@@ -1,0 +1,29 @@
+import { containerAnchor } from '../../engine/anchors';
+import { LONG_RUNNING_KINDS } from '../../engine/kinds';
+import { describe } from '../../engine/model';
+import { podContainers, type Rule } from '../../engine/rule';
+
+const rule: Rule = {
+  meta: {
+    id: 'prestop-hook-missing',
+    category: 'lifecycle',
+    severity: 'info',
+    description: 'A container of a long-running workload has no preStop hook.',
+    rationale:
+      'When a pod is deleted, the kubelet sends SIGTERM while kube-proxy, ingress controllers and load balancers are still removing the pod from their endpoints. Without a short preStop delay the process stops accepting connections before traffic stops arriving, and every rollout or scale-down drops some requests.',
+    remediation: 'Add lifecycle.preStop with a short delay (e.g. `sleep: {seconds: 5}`, or `exec: {command: ["sleep", "5"]}`) and keep terminationGracePeriodSeconds longer than that delay.',
+    docsUrl: 'https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/',
+    fixable: true,
+    kinds: LONG_RUNNING_KINDS,
+  },
+  check({ object, read, report }) {
+    // Init containers have finished long before the pod terminates: nothing of theirs is in the endpoints.
+    for (const container of podContainers(object, ['regular'])) {
+      if (!read.map(container.node, 'lifecycle', 'preStop')) {
+        report({ at: containerAnchor(object, container), message: `${describe(object, container)}: no lifecycle.preStop hook` });
+      }
+    }
+  },
+};
+
+export default rule;

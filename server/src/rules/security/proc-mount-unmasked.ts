@@ -1,0 +1,29 @@
+import { fieldAnchor } from '../../engine/anchors';
+import { WORKLOAD_KINDS } from '../../engine/kinds';
+import { describe } from '../../engine/model';
+import { podContainers, type Rule } from '../../engine/rule';
+import { containerSecurityContext } from '../../engine/securityContext';
+
+const rule: Rule = {
+  meta: {
+    id: 'proc-mount-unmasked',
+    category: 'security',
+    severity: 'error',
+    description: 'A container sets procMount: Unmasked.',
+    rationale:
+      "The container runtime masks parts of /proc (kcore, keys, sysrq-trigger, timer lists) and makes others read-only because they leak host information or control the node's kernel. Unmasked removes that protection; the baseline Pod Security Standard only allows the Default proc mount.",
+    remediation: 'Remove procMount or set it to Default.',
+    docsUrl: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+    fixable: false,
+    kinds: WORKLOAD_KINDS,
+  },
+  check({ object, read, report }) {
+    for (const container of podContainers(object, ['init', 'regular', 'ephemeral'])) {
+      const securityContext = containerSecurityContext(object, container);
+      if (read.string(securityContext, 'procMount') !== 'Unmasked') continue;
+      report({ at: fieldAnchor(read, securityContext, 'procMount', undefined), message: `${describe(object, container)}: procMount is Unmasked` });
+    }
+  },
+};
+
+export default rule;

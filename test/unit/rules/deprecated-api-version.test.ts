@@ -1,0 +1,68 @@
+import rule from '../../../server/src/rules/api-versions/deprecated-api-version';
+import { ruleTester, yaml } from '../../helpers/ruleTester';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'current apps/v1', code: yaml('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: api}', 'spec: {}') },
+    { name: 'policy/v1 PodDisruptionBudget', code: yaml('apiVersion: policy/v1', 'kind: PodDisruptionBudget', 'metadata: {name: pdb}', 'spec: {maxUnavailable: 1}') },
+    { name: 'a CRD whose group is not Kubernetes, with a beta version', code: yaml('apiVersion: example.com/v1beta1', 'kind: Deployment', 'metadata: {name: x}') },
+    { name: 'a removed version of another kind is not this kind', code: yaml('apiVersion: scheduling.k8s.io/v1alpha1', 'kind: Workload', 'metadata: {name: w}') },
+    { name: 'not Kubernetes', code: yaml('apiVersion: extensions/v1beta1', 'jobs: {}') },
+  ],
+  invalid: [
+    {
+      name: 'extensions/v1beta1 Deployment, the entry is the whole apiVersion pair',
+      code: yaml('apiVersion: extensions/v1beta1', 'kind: Deployment', 'metadata:', '  name: x', 'spec:', '  template: {}'),
+      errors: [{ message: 'Deployment "x": apiVersion extensions/v1beta1 was removed in Kubernetes 1.16; use apps/v1', line: 1, column: 1, endLine: 1, endColumn: 31 }],
+    },
+    {
+      name: 'PodSecurityPolicy has no replacement; apiVersion after kind',
+      code: yaml('kind: PodSecurityPolicy', 'apiVersion: policy/v1beta1', 'metadata: {name: restricted}', 'spec: {privileged: false}'),
+      errors: [
+        {
+          message:
+            'PodSecurityPolicy "restricted": apiVersion policy/v1beta1 was removed in Kubernetes 1.25; PodSecurityPolicy has no replacement (use Pod Security Admission: pod-security.kubernetes.io labels on the Namespace)',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 27,
+        },
+      ],
+    },
+    {
+      name: 'several documents: only the removed versions',
+      code: yaml(
+        'apiVersion: batch/v1beta1',
+        'kind: CronJob',
+        'metadata: {name: nightly}',
+        '---',
+        'apiVersion: rbac.authorization.k8s.io/v1',
+        'kind: Role',
+        'metadata: {name: ok}',
+        '---',
+        'apiVersion: rbac.authorization.k8s.io/v1alpha1',
+        'kind: ClusterRoleBinding',
+        'metadata: {name: old}',
+      ),
+      errors: [
+        { message: 'CronJob "nightly": apiVersion batch/v1beta1 was removed in Kubernetes 1.25; use batch/v1', line: 1, column: 1, endLine: 1, endColumn: 26 },
+        { message: 'ClusterRoleBinding "old": apiVersion rbac.authorization.k8s.io/v1alpha1 was removed in Kubernetes 1.23; use rbac.authorization.k8s.io/v1', line: 9, column: 1, endLine: 9, endColumn: 47 },
+      ],
+    },
+    {
+      name: 'flow style',
+      code: yaml('{apiVersion: autoscaling/v2beta2, kind: HorizontalPodAutoscaler, metadata: {name: web}}'),
+      errors: [{ message: 'HorizontalPodAutoscaler "web": apiVersion autoscaling/v2beta2 was removed in Kubernetes 1.26; use autoscaling/v2', line: 1, column: 2, endLine: 1, endColumn: 33 }],
+    },
+    {
+      name: 'CSIStorageCapacity (a built-in kind the engine must know)',
+      code: yaml('apiVersion: storage.k8s.io/v1beta1', 'kind: CSIStorageCapacity', 'metadata: {name: cap, namespace: kube-system}', 'storageClassName: fast'),
+      errors: [{ message: 'CSIStorageCapacity "cap": apiVersion storage.k8s.io/v1beta1 was removed in Kubernetes 1.27; use storage.k8s.io/v1', line: 1, column: 1, endLine: 1, endColumn: 35 }],
+    },
+    {
+      name: 'quoted apiVersion',
+      code: yaml('apiVersion: "apps/v1beta2"', 'kind: StatefulSet', 'metadata: {name: db}'),
+      errors: [{ message: 'StatefulSet "db": apiVersion apps/v1beta2 was removed in Kubernetes 1.16; use apps/v1', line: 1, column: 1, endLine: 1, endColumn: 27 }],
+    },
+  ],
+});

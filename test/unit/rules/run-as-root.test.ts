@@ -1,0 +1,115 @@
+import rule from '../../../server/src/rules/security/run-as-root';
+import { ruleTester, yaml } from '../../helpers/ruleTester';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'pod-level runAsNonRoot covers every container, init included',
+      code: yaml(
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: {name: api}',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      securityContext: {runAsNonRoot: true, runAsUser: 1000}',
+        '      initContainers:',
+        '      - name: migrate',
+        '      containers:',
+        '      - name: web',
+      ),
+    },
+    {
+      name: 'a non-zero runAsUser without runAsNonRoot is not root',
+      code: yaml('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', '  - name: a', '    securityContext: {runAsUser: 65534}'),
+    },
+    {
+      name: 'pod securityContext shared through an alias',
+      code: yaml(
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata:',
+        '  name: p',
+        '  annotations: {note: &sc {runAsNonRoot: true}}',
+        'spec:',
+        '  securityContext: *sc',
+        '  containers:',
+        '  - name: a',
+      ),
+    },
+    {
+      name: 'Windows pod: runAsNonRoot is enough, runAsUser does not apply',
+      code: yaml('apiVersion: v1', 'kind: Pod', 'metadata: {name: win}', 'spec:', '  os: {name: windows}', '  securityContext: {runAsNonRoot: true}', '  containers:', '  - name: iis'),
+    },
+    { name: 'a CRD with a pod-like shape', code: yaml('apiVersion: example.com/v1', 'kind: Deployment', 'spec:', '  template:', '    spec:', '      containers:', '      - name: web') },
+    { name: 'not Kubernetes', code: yaml('name: build', 'on: push', 'jobs: {}') },
+  ],
+  invalid: [
+    {
+      name: 'no securityContext at all: one finding per container, init included',
+      code: yaml(
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: {name: api}',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      initContainers:',
+        '      - name: migrate',
+        '        image: m:1',
+        '      containers:',
+        '      - name: web',
+        '        image: w:1',
+      ),
+      errors: [
+        { message: 'Deployment "api", init container "migrate": runAsNonRoot is not true and no non-zero runAsUser is set', line: 8, column: 9, endLine: 8, endColumn: 22 },
+        { message: 'Deployment "api", container "web": runAsNonRoot is not true and no non-zero runAsUser is set', line: 11, column: 9, endLine: 11, endColumn: 18 },
+      ],
+    },
+    {
+      name: 'runAsUser: 0 in the pod securityContext, overridden by one container',
+      code: yaml(
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata: {name: p}',
+        'spec:',
+        '  securityContext:',
+        '    runAsUser: 0',
+        '  containers:',
+        '  - name: a',
+        '  - name: b',
+        '    securityContext: {runAsUser: 1000}',
+      ),
+      errors: [{ message: 'Pod "p", container "a": runAsUser is 0 (root) in the pod securityContext', line: 6, column: 5, endLine: 6, endColumn: 17 }],
+    },
+    {
+      name: 'CronJob: a container overrides runAsNonRoot with false; another sets runAsUser "0" (string)',
+      code: yaml(
+        'apiVersion: batch/v1',
+        'kind: CronJob',
+        'metadata: {name: nightly}',
+        'spec:',
+        '  schedule: "0 3 * * *"',
+        '  jobTemplate:',
+        '    spec:',
+        '      template:',
+        '        spec:',
+        '          securityContext: {runAsNonRoot: true}',
+        '          containers:',
+        '          - {name: run, image: "r:1", securityContext: {runAsNonRoot: false}}',
+        '          - name: root',
+        '            securityContext:',
+        '              runAsUser: "0"',
+      ),
+      errors: [
+        { message: 'CronJob "nightly", container "run": runAsNonRoot is false and no non-zero runAsUser is set', line: 12, column: 14, endLine: 12, endColumn: 23 },
+        { message: 'CronJob "nightly", container "root": runAsUser is 0 (root)', line: 15, column: 15, endLine: 15, endColumn: 29 },
+      ],
+    },
+    {
+      name: 'Windows pod without runAsNonRoot',
+      code: yaml('apiVersion: v1', 'kind: Pod', 'metadata: {name: win}', 'spec:', '  os: {name: windows}', '  containers:', '  - name: iis'),
+      errors: [{ message: 'Pod "win", container "iis": runAsNonRoot is not true', line: 7, column: 5, endLine: 7, endColumn: 14 }],
+    },
+  ],
+});

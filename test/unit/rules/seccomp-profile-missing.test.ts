@@ -1,0 +1,98 @@
+import rule from '../../../server/src/rules/security/seccomp-profile-missing';
+import { ruleTester, yaml } from '../../helpers/ruleTester';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'pod-level RuntimeDefault, a container with Localhost',
+      code: yaml(
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: {name: api}',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      securityContext:',
+        '        seccompProfile: {type: RuntimeDefault}',
+        '      initContainers:',
+        '      - name: init',
+        '      containers:',
+        '      - name: web',
+        '        securityContext: {seccompProfile: {type: Localhost, localhostProfile: profiles/web.json}}',
+      ),
+    },
+    {
+      name: 'legacy pod annotation on the template',
+      code: yaml(
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: {name: api}',
+        'spec:',
+        '  template:',
+        '    metadata:',
+        '      annotations:',
+        '        seccomp.security.alpha.kubernetes.io/pod: runtime/default',
+        '    spec:',
+        '      containers:',
+        '      - name: web',
+      ),
+    },
+    { name: 'Windows pod', code: yaml('apiVersion: v1', 'kind: Pod', 'metadata: {name: w}', 'spec: {os: {name: windows}, containers: [{name: a}]}') },
+    { name: 'not Kubernetes', code: yaml('kind: Config', 'containers: [{name: a}]') },
+  ],
+  invalid: [
+    {
+      name: 'no profile anywhere; the annotation on the Deployment itself does not reach the pods',
+      code: yaml(
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: api',
+        '  annotations: {seccomp.security.alpha.kubernetes.io/pod: runtime/default}',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      initContainers:',
+        '      - name: init',
+        '      containers:',
+        '      - name: web',
+      ),
+      errors: [
+        { message: 'Deployment "api", init container "init": no seccompProfile (RuntimeDefault or Localhost)', line: 10, column: 9, endLine: 10, endColumn: 19 },
+        { message: 'Deployment "api", container "web": no seccompProfile (RuntimeDefault or Localhost)', line: 12, column: 9, endLine: 12, endColumn: 18 },
+      ],
+    },
+    {
+      name: 'pod Unconfined, one container overrides with RuntimeDefault',
+      code: yaml(
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata: {name: p}',
+        'spec:',
+        '  securityContext:',
+        '    seccompProfile:',
+        '      type: Unconfined',
+        '  containers:',
+        '  - name: a',
+        '  - name: b',
+        '    securityContext: {seccompProfile: {type: RuntimeDefault}}',
+      ),
+      errors: [{ message: 'Pod "p", container "a": seccompProfile type is Unconfined in the pod securityContext', line: 7, column: 7, endLine: 7, endColumn: 23 }],
+    },
+    {
+      name: 'legacy container annotation unconfined beats the pod field',
+      code: yaml(
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata:',
+        '  name: p',
+        '  annotations:',
+        '    container.seccomp.security.alpha.kubernetes.io/a: unconfined',
+        'spec:',
+        '  securityContext: {seccompProfile: {type: RuntimeDefault}}',
+        '  containers: [{name: a}]',
+      ),
+      errors: [{ message: 'Pod "p", container "a": annotation container.seccomp.security.alpha.kubernetes.io/a is unconfined', line: 6, column: 5, endLine: 6, endColumn: 65 }],
+    },
+  ],
+});
