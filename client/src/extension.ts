@@ -1,0 +1,37 @@
+// The extension side: start the bundled language server and stay out of the way.
+// Every language decision is made by the server (dist/server.js).
+import * as path from 'node:path';
+import { window, workspace, type ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const outputChannel = window.createOutputChannel('kube-prod', { log: true });
+  context.subscriptions.push(outputChannel);
+
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const configWatcher = workspace.createFileSystemWatcher('**/.kube-prod.yaml');
+  context.subscriptions.push(configWatcher);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+    ],
+    synchronize: { fileEvents: configWatcher },
+    outputChannel,
+  };
+
+  client = new LanguageClient('kubeProd', 'kube-prod', serverOptions, clientOptions);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  const running = client;
+  client = undefined;
+  await running?.stop();
+}

@@ -1,0 +1,124 @@
+import type { Connection } from 'vscode-languageserver/node';
+import type { Severity } from '../engine/types';
+import type { Log } from './log';
+
+export type Level = Severity | 'off';
+
+/** The `kubeProd.*` editor settings, as the server uses them. */
+export interface Settings {
+  enable: boolean;
+  /** Rule id -> level; applied over the config file. */
+  rules: Record<string, Level>;
+  /** Glob patterns of files not to analyse. */
+  exclude: string[];
+  debounceMs: number;
+}
+
+export const SETTINGS_SECTION = 'kubeProd';
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ enable: true, rules: {}, exclude: [], debounceMs: 150 });
+const LEVELS: readonly string[] = ['off', 'info', 'warning', 'error'];
+const MAX_DEBOUNCE_MS = 10_000;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Settings as the client sent them, checked: a wrong value falls back to its default and an
+ * unknown rule id is dropped; each problem is reported once to the log.
+ */
+export function normalizeSettings(raw: unknown, knownRule: (id: string) => boolean, log: Log): Settings {
+  const settings: Settings = { ...DEFAULT_SETTINGS, rules: {}, exclude: [] };
+  if (!isRecord(raw)) return settings;
+  const invalid = (key: string, value: unknown, expected: string): void =>
+    log.once(`setting:${key}:${JSON.stringify(value)}`, 'warn', `kube-prod: setting ${SETTINGS_SECTION}.${key} = ${JSON.stringify(value)} ignored: ${expected}.`);
+
+  if (typeof raw.enable === 'boolean') settings.enable = raw.enable;
+  else if (raw.enable !== undefined && raw.enable !== null) invalid('enable', raw.enable, 'expected true or false');
+
+  if (isRecord(raw.rules)) {
+    for (const [id, level] of Object.entries(raw.rules)) {
+      if (!knownRule(id)) {
+        log.once(`setting:rules:unknown:${id}`, 'warn', `kube-prod: setting ${SETTINGS_SECTION}.rules names an unknown rule "${id}"; ignored.`);
+      } else if (typeof level === 'string' && LEVELS.includes(level)) settings.rules[id] = level as Level;
+      else invalid(`rules.${id}`, level, `expected one of ${LEVELS.map((l) => `"${l}"`).join(', ')}`);
+    }
+  } else if (raw.rules !== undefined && raw.rules !== null) invalid('rules', raw.rules, 'expected an object of rule id to level');
+
+  if (Array.isArray(raw.exclude)) {
+    for (const pattern of raw.exclude) {
+      if (typeof pattern === 'string' && pattern.trim() !== '') settings.exclude.push(pattern);
+      else invalid('exclude', pattern, 'expected a glob pattern');
+    }
+  } else if (raw.exclude !== undefined && raw.exclude !== null) invalid('exclude', raw.exclude, 'expected an array of glob patterns');
+
+  if (typeof raw.debounceMs === 'number' && Number.isFinite(raw.debounceMs) && raw.debounceMs >= 0) {
+    settings.debounceMs = Math.min(Math.round(raw.debounceMs), MAX_DEBOUNCE_MS);
+  } else if (raw.debounceMs !== undefined && raw.debounceMs !== null) invalid('debounceMs', raw.debounceMs, 'expected a number of milliseconds >= 0');
+
+  return settings;
+}
+
+/**
+ * Settings per document, pulled with workspace/configuration (they can differ per folder or
+ * language) and cached until the client says they changed. A client that cannot answer
+ * configuration requests gets what it pushed with didChangeConfiguration, or the defaults.
+ */
+export class SettingsService {
+  private readonly cache = new Map<string, Promise<Settings>>();
+  private readonly resolved = new Map<string, Settings>();
+  private pushed: Settings = DEFAULT_SETTINGS;
+  private canPull = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly knownRule: (id: string) => boolean,
+    private readonly log: Log,
+  ) {}
+
+  initialize(canPull: boolean): void {
+    this.canPull = canPull;
+  }
+
+  /** The settings for a document; never rejects. */
+  forDocument(uri: string): Promise<Settings> {
+    if (!this.canPull) return Promise.resolve(this.pushed);
+    let settings = this.cache.get(uri);
+    if (!settings) {
+      const pulled = this.pull(uri);
+      this.cache.set(uri, (settings = pulled));
+      // Keep the answer only while the cache still holds this request (a change may have cleared it meanwhile).
+      void pulled.then((value) => {
+        if (this.cache.get(uri) === pulled) this.resolved.set(uri, value);
+      });
+    }
+    return settings;
+  }
+
+  /** The settings last read for a document, without asking (for choosing a debounce delay). */
+  peek(uri: string): Settings | undefined {
+    return this.canPull ? this.resolved.get(uri) : this.pushed;
+  }
+
+  /** didChangeConfiguration: forget what was read; `pushed` is the notification's settings payload. */
+  changed(pushed: unknown): void {
+    this.cache.clear();
+    this.resolved.clear();
+    if (!this.canPull) this.pushed = normalizeSettings(isRecord(pushed) ? pushed[SETTINGS_SECTION] : undefined, this.knownRule, this.log);
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+    this.resolved.delete(uri);
+  }
+
+  private async pull(uri: string): Promise<Settings> {
+    let raw: unknown;
+    try {
+      raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
+    } catch (error) {
+      this.log.once('settings:pull', 'warn', `kube-prod: could not read settings (${String(error)}); using the defaults.`);
+    }
+    return normalizeSettings(raw, this.knownRule, this.log);
+  }
+}
