@@ -1,6 +1,6 @@
 import { LONG_RUNNING_KINDS } from '../../engine/kinds';
 import { describe } from '../../engine/model';
-import { podSpecKeyAnchor } from '../../engine/podSpecAnchor';
+import { podSpecKeyAnchor } from '../../engine/anchors';
 import type { Rule } from '../../engine/rule';
 
 const rule: Rule = {

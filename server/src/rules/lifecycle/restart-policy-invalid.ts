@@ -1,6 +1,5 @@
-import { fieldAnchor } from '../../engine/anchors';
+import { fieldAnchor, podSpecKeyAnchor } from '../../engine/anchors';
 import { describe } from '../../engine/model';
-import { podSpecKeyAnchor } from '../../engine/podSpecAnchor';
 import type { Rule, RuleContext } from '../../engine/rule';
 
 // Category: lifecycle rather than configuration. restartPolicy decides what happens to a pod when

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
 import { objectOf } from '../../../server/src/engine/model';
-import { podSpecKeyAnchor } from '../../../server/src/engine/podSpecAnchor';
+import { podSpecKeyAnchor } from '../../../server/src/engine/anchors';
 
 function anchorText(text: string): string | undefined {
   const doc = parseDocument(text, { merge: true });
