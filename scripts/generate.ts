@@ -3,12 +3,12 @@
 // `npm run generate` writes; test/unit/generated.test.ts fails when a file is stale.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATEGORIES, type Rule } from '../server/src/engine/rule';
+import { CATEGORIES, isWorkspaceRule, type AnyRule } from '../server/src/engine/rule';
 import { RULES } from '../server/src/rules';
 
 const SEVERITY_OR_OFF = { enum: ['off', 'info', 'warning', 'error'] };
 
-export function configSchema(rules: readonly Rule[] = RULES): object {
+export function configSchema(rules: readonly AnyRule[] = RULES): object {
   const ruleProperties: Record<string, object> = {};
   for (const { meta } of rules) {
     const options = Object.entries(meta.options ?? {});
@@ -55,7 +55,7 @@ export function configSchema(rules: readonly Rule[] = RULES): object {
   };
 }
 
-export function rulePage(rule: Rule): string {
+export function rulePage(rule: AnyRule): string {
   const { meta } = rule;
   const lines = [
     `# ${meta.id}`,
@@ -64,7 +64,7 @@ export function rulePage(rule: Rule): string {
     '',
     `| category | default severity | quick-fix | applies to |`,
     `|---|---|---|---|`,
-    `| ${CATEGORIES[meta.category]} | ${meta.disabledByDefault ? `off (${meta.severity} when enabled)` : meta.severity} | ${meta.fixable ? 'yes' : 'no'} | ${meta.kinds.length ? meta.kinds.join(', ') : 'any YAML document'} |`,
+    `| ${CATEGORIES[meta.category]} | ${meta.disabledByDefault ? `off (${meta.severity} when enabled)` : meta.severity} | ${meta.fixable ? 'yes' : 'no'} | ${meta.kinds.length ? meta.kinds.join(', ') : 'any YAML document'}${isWorkspaceRule(rule) ? ' (workspace rule: also reads the other objects of the workspace)' : ''} |`,
     '',
     '## Why',
     '',
@@ -87,11 +87,12 @@ export function rulePage(rule: Rule): string {
   return lines.join('\n');
 }
 
-export function ruleTable(rules: readonly Rule[] = RULES): string {
+export function ruleTable(rules: readonly AnyRule[] = RULES): string {
   const lines = ['| rule | category | default | fix | what it finds |', '|---|---|---|---|---|'];
-  for (const { meta } of rules) {
+  for (const rule of rules) {
+    const { meta } = rule;
     lines.push(
-      `| [\`${meta.id}\`](docs/rules/${meta.id}.md) | ${CATEGORIES[meta.category]} | ${meta.disabledByDefault ? 'off' : meta.severity} | ${meta.fixable ? '✓' : ''} | ${meta.description} |`,
+      `| [\`${meta.id}\`](docs/rules/${meta.id}.md) | ${CATEGORIES[meta.category]} | ${meta.disabledByDefault ? 'off' : meta.severity} | ${meta.fixable ? '✓' : ''} | ${isWorkspaceRule(rule) ? '(workspace) ' : ''}${meta.description} |`,
     );
   }
   return lines.join('\n');

@@ -1,12 +1,12 @@
 import { Analyzer } from '../engine/analyzer';
 import { resolveConfig, type UserConfig } from '../engine/config';
-import type { Rule } from '../engine/rule';
+import type { AnyRule } from '../engine/rule';
 import type { Finding } from '../engine/types';
 import { displayPath, readTarget, type Target } from './files';
 import type { EnabledRule, FileReport } from './report';
 
 export interface CheckOptions {
-  rules: readonly Rule[];
+  rules: readonly AnyRule[];
   config: UserConfig;
   cwd: string;
   /** Which findings to keep (--quiet keeps errors only). */

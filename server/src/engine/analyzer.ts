@@ -2,16 +2,19 @@ import { parseAllDocuments, type Document } from 'yaml';
 import { kindAnchor } from './anchors';
 import type { ResolvedConfig, RuleSetting } from './config';
 import { objectOf, type K8sObject } from './model';
-import type { Rule, RuleContext } from './rule';
-import { commentSuppressions, IGNORE_ANNOTATION, isIgnored, parseRuleList } from './suppress';
+import { isWorkspaceRule, type AnyRule, type Rule, type RuleContext } from './rule';
+import { commentSuppressions, IGNORE_ANNOTATION, isIgnored, parseRuleList, type CommentSuppression } from './suppress';
 import { LineIndex, splitDocuments, type DocumentChunk } from './text';
 import type { Finding, Range, Span } from './types';
+import { factsOf, type ResourceFacts } from './workspace/facts';
 
 export const SYNTAX_RULE_ID = 'yaml-syntax';
 
 /** One parsed document of a file, with positions relative to its own chunk. */
 export interface AnalyzedDocument {
   object: K8sObject | undefined;
+  /** What the workspace index keeps of the object once the syntax tree is gone. */
+  facts: ResourceFacts | undefined;
   doc: Document.Parsed;
   lines: LineIndex;
   /** Findings with lines counted from the chunk's first line. */
@@ -32,7 +35,8 @@ export interface FileAnalysis {
 }
 
 export interface AnalyzerOptions {
-  rules: readonly Rule[];
+  /** Workspace rules among them are left to the workspace evaluation. */
+  rules: readonly AnyRule[];
   config: ResolvedConfig;
   /** Called when a rule throws; the finding is lost, the other rules run on. */
   onRuleError?: (ruleId: string, error: unknown) => void;
@@ -60,6 +64,7 @@ export class Analyzer {
 
   constructor(private readonly options: AnalyzerOptions) {
     for (const rule of options.rules) {
+      if (isWorkspaceRule(rule)) continue;
       const setting = options.config.rules.get(rule.meta.id);
       if (!setting?.enabled) continue;
       for (const kind of rule.meta.kinds) {
@@ -87,8 +92,8 @@ export class Analyzer {
       current.set(chunk.text, result);
       for (const document of result.documents) {
         // Spelled out rather than spread: a spread of 2,000 documents costs milliseconds per keystroke.
-        const { object, doc, lines, findings: own } = document;
-        documents.push({ object, doc, lines, findings: own, startLine: chunk.startLine, startOffset: chunk.startOffset });
+        const { object, facts, doc, lines, findings: own } = document;
+        documents.push({ object, facts, doc, lines, findings: own, startLine: chunk.startLine, startOffset: chunk.startOffset });
         for (const finding of document.findings) findings.push(shift(finding, chunk.startLine));
       }
     }
@@ -118,25 +123,25 @@ export class Analyzer {
           }
         }
         // A broken document's tree is a guess; checking it would report on the guess.
-        documents.push({ object: undefined, doc, lines, findings });
+        documents.push({ object: undefined, facts: undefined, doc, lines, findings });
         continue;
       }
       const object = objectOf(doc);
+      const comments = object ? commentSuppressions(chunk.text, doc, lines) : [];
       if (object?.builtin) {
-        this.checkObject(object, chunk.text, lines, findings);
+        this.checkObject(object, comments, lines, findings);
         findings.sort(byPosition);
       }
-      documents.push({ object, doc, lines, findings });
+      documents.push({ object, facts: object ? factsOf(object, lines, comments) : undefined, doc, lines, findings });
     }
     return { documents };
   }
 
-  private checkObject(object: K8sObject, text: string, lines: LineIndex, findings: Finding[]): void {
+  private checkObject(object: K8sObject, comments: readonly CommentSuppression[], lines: LineIndex, findings: Finding[]): void {
     const rules = this.rulesByKind.get(object.kind);
     if (!rules) return;
     const annotation = object.annotations[IGNORE_ANNOTATION];
     const ignoredByAnnotation = annotation !== undefined ? parseRuleList(annotation) : undefined;
-    const comments = commentSuppressions(text, object.doc, lines);
     for (const { rule, setting } of rules) {
       if (ignoredByAnnotation && isIgnored(ignoredByAnnotation, rule.meta.id)) continue;
       const context: RuleContext = {

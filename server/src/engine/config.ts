@@ -1,7 +1,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import { isNode, parseDocument, type Document } from 'yaml';
 import configSchema from '../../../schemas/kube-prod.schema.json';
-import type { Rule } from './rule';
+import type { AnyRule } from './rule';
 import { LineIndex } from './text';
 import type { Severity } from './types';
 
@@ -100,7 +100,7 @@ function locateKey(doc: Document, segments: string[]): number | undefined {
 }
 
 /** Rule settings from metadata defaults, the config file, then editor settings (last wins). */
-export function resolveConfig(rules: readonly Rule[], user: UserConfig = {}, overrides: Record<string, SeverityOrOff> = {}): ResolvedConfig {
+export function resolveConfig(rules: readonly AnyRule[], user: UserConfig = {}, overrides: Record<string, SeverityOrOff> = {}): ResolvedConfig {
   const settings = new Map<string, RuleSetting>();
   for (const rule of rules) {
     const { meta } = rule;

@@ -1,6 +1,8 @@
 import type { NodeReader } from './nodes';
 import type { ContainerRef, K8sObject } from './model';
-import type { Severity, Span } from './types';
+import type { Range, Severity, Span } from './types';
+import type { ResourceFacts } from './workspace/facts';
+import type { IndexedResource, WorkspaceIndex } from './workspace/index';
 
 /** Rule categories: the sections of the production checklist (shared RULES.md). */
 export const CATEGORIES = {
@@ -60,9 +62,35 @@ export interface RuleContext {
   report(report: Report): void;
 }
 
+/** A single-object rule: sees one object's syntax tree. */
 export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void;
+}
+
+export interface WorkspaceRuleContext {
+  /** The object the finding would be placed on (of one of the rule's kinds). */
+  resource: IndexedResource;
+  facts: ResourceFacts;
+  index: WorkspaceIndex;
+  options: Readonly<Record<string, unknown>>;
+  /** `at` is a range from the facts (relative to the object's document); undefined means `kind:`. */
+  report(at: Range | undefined, message: string): void;
+}
+
+/**
+ * A cross-resource rule: sees one object's facts and the whole workspace index. It runs on
+ * the object that should change (the workload for "no PDB", the Service for "selects nothing").
+ */
+export interface WorkspaceRule {
+  meta: RuleMeta;
+  checkWorkspace(context: WorkspaceRuleContext): void;
+}
+
+export type AnyRule = Rule | WorkspaceRule;
+
+export function isWorkspaceRule(rule: AnyRule): rule is WorkspaceRule {
+  return 'checkWorkspace' in rule;
 }
 
 /** The containers a rule about running processes looks at: regular and init, not ephemeral debug containers. */

@@ -1,6 +1,6 @@
 import { Analyzer } from '../engine/analyzer';
 import { resolveConfig, type UserConfig } from '../engine/config';
-import type { Rule } from '../engine/rule';
+import type { AnyRule } from '../engine/rule';
 import type { Finding } from '../engine/types';
 import { describeError, type Log } from './log';
 import type { Level } from './settings';
@@ -28,7 +28,7 @@ export class AnalysisService {
   private readonly keyOf = new Map<string, string>();
 
   constructor(
-    private readonly rules: readonly Rule[],
+    private readonly rules: readonly AnyRule[],
     private readonly log: Log,
   ) {}
 

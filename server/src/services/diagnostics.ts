@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Rule } from '../engine/rule';
+import type { AnyRule } from '../engine/rule';
 import type { Finding, Severity } from '../engine/types';
 import type { AnalysisService } from './analysis';
 import type { ConfigFileService } from './configFile';
@@ -17,7 +17,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-export function toDiagnostic(finding: Finding, ruleById: (id: string) => Rule | undefined): Diagnostic {
+export function toDiagnostic(finding: Finding, ruleById: (id: string) => AnyRule | undefined): Diagnostic {
   const docsUrl = ruleById(finding.ruleId)?.meta.docsUrl;
   return {
     range: finding.range,
@@ -42,7 +42,7 @@ export interface DiagnosticsDependencies {
   configs: ConfigFileService;
   analysis: AnalysisService;
   folders: WorkspaceFolders;
-  ruleById: (id: string) => Rule | undefined;
+  ruleById: (id: string) => AnyRule | undefined;
   log: Log;
 }
 

@@ -1,0 +1,290 @@
+import { isScalar } from 'yaml';
+import { containerAnchor, fieldAnchor, keyAnchor, kindAnchor, podSpecKeyAnchor } from '../anchors';
+import type { ContainerRole, K8sObject } from '../model';
+import { hasEffectiveRequest } from '../resources';
+import { parseLabelSelector, parseMapSelector, type LabelSelector } from '../selector';
+import { IGNORE_ANNOTATION, parseRuleList, type CommentSuppression } from '../suppress';
+import { isClusterScoped } from '../kinds';
+import type { LineIndex } from '../text';
+import type { Range, Span } from '../types';
+
+/**
+ * What the workspace needs to know about one object, without its syntax tree: the index keeps
+ * these for every file of the workspace (thousands), so they are small, and every fact a
+ * cross-resource rule may point at carries its range (relative to its document's first line).
+ */
+export interface Located<T> {
+  value: T;
+  at: Range;
+}
+
+export interface ContainerFacts {
+  name: string;
+  role: ContainerRole;
+  at: Range;
+  ports: ReadonlyArray<{ name?: string; containerPort?: number }>;
+  /** Effective requests (a limit alone counts: the API server copies it into the request). */
+  requests: { cpu: boolean; memory: boolean };
+}
+
+export interface WorkloadFacts {
+  /** `spec.replicas` as written; absent means Kubernetes' default of 1 where the kind has replicas. */
+  replicas: Located<number> | undefined;
+  selector: LabelSelector | undefined;
+  podLabels: Readonly<Record<string, string>>;
+  containers: readonly ContainerFacts[];
+  /** podAntiAffinity or topologySpreadConstraints: replicas will not all land on one node. */
+  spreadsPods: boolean;
+  serviceAccountName: Located<string> | undefined;
+  /** StatefulSet `spec.serviceName`. */
+  serviceName: Located<string> | undefined;
+  /** The pod spec's `spec:` key: where pod-level advice points. */
+  podSpecAt: Range;
+}
+
+export interface PdbFacts {
+  selector: LabelSelector | undefined;
+  selectorAt: Range;
+  minAvailable: Located<number | string> | undefined;
+  maxUnavailable: Located<number | string> | undefined;
+}
+
+export interface HpaFacts {
+  target: { apiVersion: string | undefined; kind: string; name: string; at: Range } | undefined;
+  minReplicas: Located<number> | undefined;
+  maxReplicas: Located<number> | undefined;
+  /** Resource metrics with an Utilization target (they need the container requests). */
+  utilization: ReadonlyArray<{ resource: string; at: Range }>;
+}
+
+export interface ServiceFacts {
+  type: string;
+  /** Absent for a Service without selector (ExternalName, manually managed endpoints). */
+  selector: Readonly<Record<string, string>> | undefined;
+  selectorAt: Range;
+  ports: ReadonlyArray<{ name?: string; port?: number; targetPort: Located<number | string> | undefined }>;
+}
+
+export interface NetworkPolicyFacts {
+  podSelector: LabelSelector | undefined;
+  podSelectorAt: Range;
+  /** Selects every pod of its namespace and allows nothing in that direction. */
+  defaultDeny: { ingress: boolean; egress: boolean };
+}
+
+export interface IngressFacts {
+  tls: boolean;
+  backends: ReadonlyArray<{ service: Located<string>; port: Located<number | string> | undefined }>;
+}
+
+export interface ResourceFacts {
+  apiVersion: string;
+  kind: string;
+  name: string | undefined;
+  /** As written; the index resolves a missing one to the default namespace. */
+  namespace: string | undefined;
+  clusterScoped: boolean;
+  builtin: boolean;
+  labels: Readonly<Record<string, string>>;
+  kindAt: Range;
+  /** Rules silenced for the whole object by the ignore annotation. */
+  ignored: ReadonlySet<string> | undefined;
+  /** Rules silenced by `# kube-prod-ignore` comments, and over which range. */
+  suppressions: ReadonlyArray<{ range: Range; rules: ReadonlySet<string> }>;
+  workload?: WorkloadFacts;
+  pdb?: PdbFacts;
+  hpa?: HpaFacts;
+  service?: ServiceFacts;
+  networkPolicy?: NetworkPolicyFacts;
+  ingress?: IngressFacts;
+}
+
+const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
+
+type Locate = (span: Span | undefined) => Range;
+
+/** Extracts the facts of one object; `lines` maps its document's offsets to positions. */
+export function factsOf(object: K8sObject, lines: LineIndex, comments: readonly CommentSuppression[]): ResourceFacts {
+  const kindSpan = kindAnchor(object) ?? [0, 0];
+  const locate: Locate = (span) => {
+    const [start, end] = span ?? kindSpan;
+    return { start: lines.positionAt(start), end: lines.positionAt(end) };
+  };
+  const annotation = object.annotations[IGNORE_ANNOTATION];
+  const facts: ResourceFacts = {
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    name: object.name,
+    namespace: object.namespace,
+    clusterScoped: isClusterScoped(object.kind),
+    builtin: object.builtin,
+    labels: object.labels,
+    kindAt: locate(kindSpan),
+    ignored: annotation !== undefined ? parseRuleList(annotation) : undefined,
+    suppressions: comments.map((c) => ({ range: locate(c.span), rules: c.rules })),
+  };
+  if (!object.builtin) return facts;
+  if (object.podSpec) facts.workload = workloadFacts(object, locate);
+  switch (object.kind) {
+    case 'PodDisruptionBudget':
+      facts.pdb = pdbFacts(object, locate);
+      break;
+    case 'HorizontalPodAutoscaler':
+      facts.hpa = hpaFacts(object, locate);
+      break;
+    case 'Service':
+      facts.service = serviceFacts(object, locate);
+      break;
+    case 'NetworkPolicy':
+      facts.networkPolicy = networkPolicyFacts(object, locate);
+      break;
+    case 'Ingress':
+      facts.ingress = ingressFacts(object, locate);
+      break;
+  }
+  return facts;
+}
+
+/** A scalar that may be an int or a string (intOrString fields, ports). */
+function intOrString(value: unknown): number | string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && value.trim() !== '') return /^\d+$/.test(value.trim()) ? Number(value.trim()) : value.trim();
+  return undefined;
+}
+
+function located<T>(object: K8sObject, map: unknown, key: string, locate: Locate, convert: (value: unknown) => T | undefined): Located<T> | undefined {
+  const node = object.reader.get(map, key);
+  if (!isScalar(node)) return undefined;
+  const value = convert(node.value);
+  if (value === undefined) return undefined;
+  return { value, at: locate(fieldAnchor(object.reader, map, key, undefined)) };
+}
+
+const asNumber = (value: unknown): number | undefined => {
+  const parsed = intOrString(value);
+  return typeof parsed === 'number' ? parsed : undefined;
+};
+const asString = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+
+function workloadFacts(object: K8sObject, locate: Locate): WorkloadFacts {
+  const { reader: read, root } = object;
+  const podSpec = object.podSpec!;
+  const spec = read.map(root, 'spec');
+  const affinity = read.map(podSpec.node, 'affinity', 'podAntiAffinity');
+  const spread = read.seq(podSpec.node, 'topologySpreadConstraints');
+  const selectorNode = read.get(spec, 'selector');
+  return {
+    replicas: REPLICATED_KINDS.has(object.kind) ? located(object, spec, 'replicas', locate, asNumber) : undefined,
+    selector: object.kind === 'ReplicationController' ? parseMapSelector(read, selectorNode) : parseLabelSelector(read, selectorNode),
+    podLabels: object.kind === 'Pod' ? object.labels : read.stringMap(podSpec.templateMetadata, 'labels'),
+    containers: podSpec.containers
+      .filter((c) => c.role !== 'ephemeral')
+      .map((container) => ({
+        name: container.name,
+        role: container.role,
+        at: locate(containerAnchor(object, container)),
+        ports: read.maps(container.node, 'ports').map((port) => ({ name: read.string(port, 'name'), containerPort: asNumber(read.scalar(port, 'containerPort')) })),
+        requests: { cpu: hasEffectiveRequest(read, container.node, 'cpu'), memory: hasEffectiveRequest(read, container.node, 'memory') },
+      })),
+    spreadsPods: (affinity !== undefined && affinity.items.length > 0) || (spread !== undefined && spread.items.length > 0),
+    serviceAccountName: located(object, podSpec.node, 'serviceAccountName', locate, asString) ?? located(object, podSpec.node, 'serviceAccount', locate, asString),
+    serviceName: object.kind === 'StatefulSet' ? located(object, spec, 'serviceName', locate, asString) : undefined,
+    podSpecAt: locate(podSpecKeyAnchor(object)),
+  };
+}
+
+function pdbFacts(object: K8sObject, locate: Locate): PdbFacts {
+  const { reader: read, root } = object;
+  const spec = read.map(root, 'spec');
+  const selectorNode = read.get(spec, 'selector');
+  return {
+    selector: parseLabelSelector(read, selectorNode),
+    selectorAt: locate(keyAnchor(read, spec, 'selector', undefined)),
+    minAvailable: located(object, spec, 'minAvailable', locate, intOrString),
+    maxUnavailable: located(object, spec, 'maxUnavailable', locate, intOrString),
+  };
+}
+
+function hpaFacts(object: K8sObject, locate: Locate): HpaFacts {
+  const { reader: read, root } = object;
+  const spec = read.map(root, 'spec');
+  const ref = read.map(spec, 'scaleTargetRef');
+  const targetKind = read.string(ref, 'kind');
+  const targetName = read.string(ref, 'name');
+  const utilization: Array<{ resource: string; at: Range }> = [];
+  for (const metric of read.maps(spec, 'metrics')) {
+    if (read.string(metric, 'type') !== 'Resource') continue;
+    const resource = read.map(metric, 'resource');
+    const name = read.string(resource, 'name');
+    // autoscaling/v2 writes target.type Utilization; v1-style and v2beta1 wrote targetAverageUtilization.
+    const utilizationTarget = read.string(resource, 'target', 'type') === 'Utilization' || read.has(resource, 'targetAverageUtilization');
+    if (name && utilizationTarget) utilization.push({ resource: name, at: locate(fieldAnchor(read, resource, 'name', undefined)) });
+  }
+  // autoscaling/v1 has a single CPU utilisation target.
+  if (read.has(spec, 'targetCPUUtilizationPercentage')) {
+    utilization.push({ resource: 'cpu', at: locate(fieldAnchor(read, spec, 'targetCPUUtilizationPercentage', undefined)) });
+  }
+  return {
+    target: targetKind && targetName ? { apiVersion: read.string(ref, 'apiVersion'), kind: targetKind, name: targetName, at: locate(fieldAnchor(read, ref, 'name', undefined)) } : undefined,
+    minReplicas: located(object, spec, 'minReplicas', locate, asNumber),
+    maxReplicas: located(object, spec, 'maxReplicas', locate, asNumber),
+    utilization,
+  };
+}
+
+function serviceFacts(object: K8sObject, locate: Locate): ServiceFacts {
+  const { reader: read, root } = object;
+  const spec = read.map(root, 'spec');
+  const selector = read.map(spec, 'selector');
+  return {
+    type: read.string(spec, 'type') ?? 'ClusterIP',
+    selector: selector && selector.items.length > 0 ? read.stringMap(selector) : undefined,
+    selectorAt: locate(keyAnchor(read, spec, 'selector', undefined)),
+    ports: read.maps(spec, 'ports').map((port) => ({
+      name: read.string(port, 'name'),
+      port: asNumber(read.scalar(port, 'port')),
+      targetPort: located(object, port, 'targetPort', locate, intOrString),
+    })),
+  };
+}
+
+function networkPolicyFacts(object: K8sObject, locate: Locate): NetworkPolicyFacts {
+  const { reader: read, root } = object;
+  const spec = read.map(root, 'spec');
+  const podSelector = parseLabelSelector(read, read.get(spec, 'podSelector'));
+  const types = read.items(spec, 'policyTypes').map((item) => (isScalar(item) ? String(item.value) : ''));
+  const hasEgressSection = read.has(spec, 'egress');
+  // policyTypes defaults to Ingress, plus Egress when the policy has an egress section.
+  const ingress = types.length ? types.includes('Ingress') : true;
+  const egress = types.length ? types.includes('Egress') : hasEgressSection;
+  const selectsAll = podSelector !== undefined && Object.keys(podSelector.matchLabels).length === 0 && podSelector.matchExpressions.length === 0;
+  return {
+    podSelector,
+    podSelectorAt: locate(keyAnchor(read, spec, 'podSelector', undefined)),
+    defaultDeny: {
+      ingress: selectsAll && ingress && read.items(spec, 'ingress').length === 0,
+      egress: selectsAll && egress && read.items(spec, 'egress').length === 0,
+    },
+  };
+}
+
+function ingressFacts(object: K8sObject, locate: Locate): IngressFacts {
+  const { reader: read, root } = object;
+  const spec = read.map(root, 'spec');
+  const backends: Array<{ service: Located<string>; port: Located<number | string> | undefined }> = [];
+  const addBackend = (backend: unknown): void => {
+    // networking.k8s.io/v1: backend.service.{name, port.{number|name}}; v1beta1: backend.{serviceName, servicePort}.
+    const service = read.map(backend, 'service');
+    if (service) {
+      const name = located(object, service, 'name', locate, asString);
+      const port = read.map(service, 'port');
+      if (name) backends.push({ service: name, port: located(object, port, 'number', locate, asNumber) ?? located(object, port, 'name', locate, asString) });
+      return;
+    }
+    const legacy = located(object, backend, 'serviceName', locate, asString);
+    if (legacy) backends.push({ service: legacy, port: located(object, backend, 'servicePort', locate, intOrString) });
+  };
+  addBackend(read.get(spec, 'defaultBackend') ?? read.get(spec, 'backend'));
+  for (const rule of read.maps(spec, 'rules')) for (const path of read.maps(rule, 'http', 'paths')) addBackend(read.get(path, 'backend'));
+  return { tls: read.items(spec, 'tls').length > 0, backends };
+}

@@ -1,0 +1,63 @@
+import { Analyzer } from '../analyzer';
+import type { ResolvedConfig } from '../config';
+import type { AnyRule } from '../rule';
+import type { Finding } from '../types';
+import { WorkspaceChecker } from './evaluate';
+import { WorkspaceIndex, type IndexedFile } from './index';
+
+export interface WorkspaceOptions {
+  rules: readonly AnyRule[];
+  config: ResolvedConfig;
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+const byPosition = (a: Finding, b: Finding): number =>
+  a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+
+/**
+ * The engine over many files: single-object analysis per file plus the cross-resource rules
+ * over the index. Files open in an editor keep their syntax trees cached (edits re-parse only
+ * the edited documents); files read from disk keep only their facts and findings.
+ */
+export class Workspace {
+  readonly index: WorkspaceIndex;
+  readonly analyzer: Analyzer;
+  private readonly checker: WorkspaceChecker;
+
+  constructor(options: WorkspaceOptions) {
+    this.analyzer = new Analyzer(options);
+    this.index = new WorkspaceIndex(options.config.defaultNamespace);
+    this.checker = new WorkspaceChecker(options.rules, options.config, options.onRuleError);
+  }
+
+  /** Analyses and indexes a file's text. `open`: the editor has it, keep its documents cached. */
+  update(uri: string, text: string, open = false): IndexedFile {
+    const analysis = open ? this.analyzer.analyze(text, uri) : this.analyzer.analyze(text);
+    if (!open) this.analyzer.forget(uri);
+    return this.index.setFile(uri, analysis);
+  }
+
+  remove(uri: string): boolean {
+    this.analyzer.forget(uri);
+    return this.index.deleteFile(uri);
+  }
+
+  /** Every finding of one file: its own and the cross-resource ones, in position order. */
+  findings(uri: string): Finding[] {
+    const file = this.index.file(uri);
+    if (!file) return [];
+    const workspace = file.resources.flatMap((resource) => this.checker.check(resource, this.index));
+    if (workspace.length === 0) return [...file.findings];
+    return [...file.findings, ...workspace].sort(byPosition);
+  }
+
+  /** Findings of every indexed file (the CLI's and the checklist's view). */
+  *allFindings(): Generator<[uri: string, findings: Finding[]]> {
+    for (const file of this.index.files()) yield [file.uri, this.findings(file.uri)];
+  }
+
+  /** Cross-resource findings of one object (for the checklist's per-object view). */
+  workspaceFindingsOf(resource: Parameters<WorkspaceChecker['check']>[0]): Finding[] {
+    return this.checker.check(resource, this.index);
+  }
+}

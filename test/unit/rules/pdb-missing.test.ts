@@ -1,0 +1,58 @@
+import rule from '../../../server/src/rules/availability/pdb-missing';
+import { yaml } from '../../helpers/ruleTester';
+import { workspaceRuleTester } from '../../helpers/workspaceRuleTester';
+
+const deployment = (name: string, replicas: number | undefined, labels = `app: ${name}`, namespace?: string): string =>
+  yaml(
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    `  name: ${name}`,
+    ...(namespace ? [`  namespace: ${namespace}`] : []),
+    'spec:',
+    ...(replicas === undefined ? [] : [`  replicas: ${replicas}`]),
+    `  selector: {matchLabels: {${labels}}}`,
+    '  template:',
+    `    metadata: {labels: {${labels}}}`,
+    '    spec:',
+    '      containers: [{name: app, image: "app:1"}]',
+  );
+
+const pdb = (selector: string, apiVersion = 'policy/v1', namespace?: string): string =>
+  yaml(`apiVersion: ${apiVersion}`, 'kind: PodDisruptionBudget', 'metadata:', '  name: budget', ...(namespace ? [`  namespace: ${namespace}`] : []), 'spec:', '  maxUnavailable: 1', `  selector: ${selector}`);
+
+const hpa = (target: string, minReplicas: number): string =>
+  yaml('apiVersion: autoscaling/v2', 'kind: HorizontalPodAutoscaler', 'metadata: {name: h}', 'spec:', `  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: ${target}}`, `  minReplicas: ${minReplicas}`, '  maxReplicas: 10');
+
+workspaceRuleTester(rule, {
+  valid: [
+    { name: 'PDB in the same file', files: { 'app.yaml': `${deployment('api', 3)}---\n${pdb('{matchLabels: {app: api}}')}` } },
+    { name: 'PDB in another file', files: { 'deploy.yaml': deployment('api', 3), 'pdb.yaml': pdb('{matchLabels: {app: api}}') } },
+    { name: 'PDB with matchExpressions', files: { 'deploy.yaml': deployment('api', 2, 'app: api, tier: web'), 'pdb.yaml': pdb('{matchExpressions: [{key: app, operator: In, values: [api, web]}]}') } },
+    { name: 'an empty policy/v1 selector selects every pod of the namespace', files: { 'deploy.yaml': deployment('api', 3), 'pdb.yaml': pdb('{}') } },
+    { name: 'single replica (default)', files: { 'deploy.yaml': deployment('api', undefined) } },
+    { name: 'HPA keeps one replica minimum', files: { 'deploy.yaml': deployment('api', 3), 'hpa.yaml': hpa('api', 1) } },
+  ],
+  invalid: [
+    {
+      name: 'no PDB at all',
+      files: { 'deploy.yaml': deployment('api', 3) },
+      errors: [{ file: 'deploy.yaml', message: 'Deployment "api" runs 3 replicas and no PodDisruptionBudget selects its pods', line: 2, column: 1, endLine: 2, endColumn: 17 }],
+    },
+    {
+      name: 'PDB selecting other pods, and a PDB in another namespace',
+      files: { 'deploy.yaml': deployment('api', 2), 'pdb.yaml': `${pdb('{matchLabels: {app: web}}')}---\n${pdb('{matchLabels: {app: api}}', 'policy/v1', 'other')}` },
+      errors: [{ file: 'deploy.yaml', message: 'Deployment "api" runs 2 replicas and no PodDisruptionBudget selects its pods', line: 2, column: 1, endLine: 2, endColumn: 17 }],
+    },
+    {
+      name: 'an empty policy/v1beta1 selector selects nothing',
+      files: { 'deploy.yaml': deployment('api', 2), 'pdb.yaml': pdb('{}', 'policy/v1beta1') },
+      errors: [{ file: 'deploy.yaml', message: 'Deployment "api" runs 2 replicas and no PodDisruptionBudget selects its pods', line: 2, column: 1, endLine: 2, endColumn: 17 }],
+    },
+    {
+      name: 'HPA-managed with minReplicas 2, second document of the file',
+      files: { 'app.yaml': `${hpa('api', 2)}---\n${deployment('api', undefined)}` },
+      errors: [{ file: 'app.yaml', message: 'Deployment "api" runs 2 replicas and no PodDisruptionBudget selects its pods', line: 10, column: 1, endLine: 10, endColumn: 17 }],
+    },
+  ],
+});
