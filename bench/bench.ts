@@ -8,6 +8,7 @@ import { Analyzer } from '../server/src/engine/analyzer';
 import { resolveConfig } from '../server/src/engine/config';
 import { RULES } from '../server/src/rules';
 import { corpusDir, projectRoot } from '../test/helpers/paths';
+import { benchWorkspace } from './workspaceBench';
 
 const ROOT = projectRoot();
 const CORPUS = corpusDir();
@@ -109,3 +110,6 @@ console.log(`kube-prod engine benchmark: ${RULES.length} rules, node ${process.v
 measure(`largest corpus file (${relative(ROOT, largest)})`, readFileSync(largest, 'utf8'));
 measure('generated file', generatedFile(2000));
 console.log(`\npeak memory (max RSS of this process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+
+benchWorkspace(CORPUS);
+console.log(`\npeak memory after the workspace benchmark (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
