@@ -43,10 +43,11 @@ export interface AnalyzerOptions {
 }
 
 /**
- * Go-template actions that only appear in Helm charts and similar templates.
- * `{{ $labels.x }}` inside an alert annotation is data, not a template, so a bare `{{` is not enough.
+ * Template actions that name Helm's own objects or functions. Go-template syntax alone is not
+ * enough: Prometheus and Alertmanager write `{{ $labels.x }}`, `{{ with ... -}}`, `{{ define }}`
+ * inside alert texts and notification templates, and those files are plain manifests.
  */
-const TEMPLATE_ACTION = /\{\{-|-\}\}|\{\{\s*(?:\.Values|\.Release|\.Chart|\.Capabilities|\.Files|\.Template|include\s|template\s|toYaml\b|tpl\s|if\s|else\b|end\b|range\s|with\s|define\s|\/\*)/;
+const TEMPLATE_ACTION = /\{\{-?[^}]*?(?:\.Values\b|\.Release\b|\.Chart\b|\.Capabilities\b|\.Files\b|\binclude\s|\btoYaml\b|\btpl\s)/;
 const LOOKS_KUBERNETES = /^[ \t]*(?:apiVersion|kind)[ \t]*:/m;
 
 export function isTemplate(text: string): boolean {

@@ -52,6 +52,8 @@ describe('Analyzer', () => {
 
   it('does not take alerting templates inside strings for Helm', () => {
     assert.equal(isTemplate('description: "{{ $labels.instance }} is down for {{ $value }}"\n'), false);
+    assert.equal(isTemplate('description: PV {{ $labels.pvc }} {{ with $labels.cluster -}} on {{ . }} {{- end }} is full\n'), false);
+    assert.equal(isTemplate('text: \'{{ define "slack.title" }}{{ template "x" . }}{{ end }}\'\n'), false);
   });
 
   it('re-parses only the documents whose text changed', () => {
