@@ -1,5 +1,16 @@
 // The rule registry: one line per rule. Order does not matter; docs sort by category and id.
 export { default as pdbMissing } from './availability/pdb-missing';
+export { default as pdbSelectsNothing } from './availability/pdb-selects-nothing';
+export { default as pdbBlocksEviction } from './availability/pdb-blocks-eviction';
+export { default as replicasTooFew } from './availability/replicas-too-few';
+export { default as podSpreadMissing } from './availability/pod-spread-missing';
+export { default as hpaMinReplicasLow } from './availability/hpa-min-replicas-low';
+export { default as hpaTargetMissing } from './availability/hpa-target-missing';
+export { default as hpaMissingRequests } from './availability/hpa-missing-requests';
+export { default as hpaReplicasPinned } from './availability/hpa-replicas-pinned';
+export { default as hpaMaxNotAboveMin } from './availability/hpa-max-not-above-min';
+export { default as pdbHpaConflict } from './availability/pdb-hpa-conflict';
+export { default as statefulsetServiceMissing } from './availability/statefulset-service-missing';
 export { default as livenessProbeMissing } from './health-checks/liveness-probe-missing';
 export { default as privilegedContainer } from './security/privileged-container';
 export { default as runAsRoot } from './security/run-as-root';
@@ -52,3 +63,11 @@ export { default as cronjobStartingDeadline } from './lifecycle/cronjob-starting
 export { default as cronjobConcurrencyAllow } from './lifecycle/cronjob-concurrency-allow';
 export { default as recommendedLabels } from './labels/recommended-labels';
 export { default as namespaceMissing } from './labels/namespace-missing';
+export { default as serviceSelectsNothing } from './networking/service-selects-nothing';
+export { default as serviceTargetPortUnknown } from './networking/service-target-port-unknown';
+export { default as namespaceDefaultDenyMissing } from './networking/namespace-default-deny-missing';
+export { default as workloadNetworkPolicyMissing } from './networking/workload-network-policy-missing';
+export { default as networkPolicySelectsNothing } from './networking/network-policy-selects-nothing';
+export { default as ingressBackendMissing } from './networking/ingress-backend-missing';
+export { default as namespaceQuotaMissing } from './resources/namespace-quota-missing';
+export { default as serviceAccountMissing } from './security/service-account-missing';

@@ -23,8 +23,12 @@ export interface ContainerFacts {
   role: ContainerRole;
   at: Range;
   ports: ReadonlyArray<{ name?: string; containerPort?: number }>;
+  /** `image` as written (the checklist recognises backup jobs by it). */
+  image: string | undefined;
   /** Effective requests (a limit alone counts: the API server copies it into the request). */
   requests: { cpu: boolean; memory: boolean };
+  /** An init container with `restartPolicy: Always`: it runs beside the app, and the HPA sums its requests too. */
+  sidecar: boolean;
 }
 
 export interface WorkloadFacts {
@@ -40,6 +44,8 @@ export interface WorkloadFacts {
   serviceName: Located<string> | undefined;
   /** The pod spec's `spec:` key: where pod-level advice points. */
   podSpecAt: Range;
+  /** Pod-level `resources` (PodLevelResources): when set, the HPA reads these instead of the containers'. */
+  podRequests: { cpu: boolean; memory: boolean };
 }
 
 export interface PdbFacts {
@@ -184,12 +190,15 @@ function workloadFacts(object: K8sObject, locate: Locate): WorkloadFacts {
         role: container.role,
         at: locate(containerAnchor(object, container)),
         ports: read.maps(container.node, 'ports').map((port) => ({ name: read.string(port, 'name'), containerPort: asNumber(read.scalar(port, 'containerPort')) })),
+        image: read.string(container.node, 'image'),
         requests: { cpu: hasEffectiveRequest(read, container.node, 'cpu'), memory: hasEffectiveRequest(read, container.node, 'memory') },
+        sidecar: container.role === 'init' && read.string(container.node, 'restartPolicy') === 'Always',
       })),
     spreadsPods: (affinity !== undefined && affinity.items.length > 0) || (spread !== undefined && spread.items.length > 0),
     serviceAccountName: located(object, podSpec.node, 'serviceAccountName', locate, asString) ?? located(object, podSpec.node, 'serviceAccount', locate, asString),
     serviceName: object.kind === 'StatefulSet' ? located(object, spec, 'serviceName', locate, asString) : undefined,
     podSpecAt: locate(podSpecKeyAnchor(object)),
+    podRequests: { cpu: hasEffectiveRequest(read, podSpec.node, 'cpu'), memory: hasEffectiveRequest(read, podSpec.node, 'memory') },
   };
 }
 

@@ -1,0 +1,28 @@
+import type { WorkspaceRule } from '../../engine/rule';
+
+const rule: WorkspaceRule = {
+  meta: {
+    id: 'hpa-target-missing',
+    category: 'availability',
+    severity: 'info',
+    description: 'A HorizontalPodAutoscaler\'s scaleTargetRef names no object of that kind in its namespace in the workspace.',
+    rationale:
+      'An HPA whose target does not exist scales nothing and only reports FailedGetScale events: a renamed Deployment, a wrong kind (Deployment for a StatefulSet) or a wrong namespace silently disables autoscaling. The rule stays silent in namespaces that hold neither workloads nor objects of the target kind in the workspace, whose objects come from elsewhere.',
+    remediation: 'Point scaleTargetRef at the workload\'s kind and name, in the HPA\'s namespace.',
+    docsUrl: 'https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#how-does-a-horizontalpodautoscaler-work',
+    fixable: false,
+    kinds: ['HorizontalPodAutoscaler'],
+  },
+  checkWorkspace({ resource, facts, index, report }) {
+    const target = facts.hpa?.target;
+    const namespace = resource.namespace;
+    if (!target || namespace === undefined) return;
+    const sameKind = index.ofKind(target.kind, namespace);
+    if (sameKind.some((r) => r.facts.name === target.name)) return;
+    // Nothing of the namespace's workloads in the workspace: the target is deployed from another repository or chart.
+    if (sameKind.length === 0 && index.workloads(namespace).length === 0) return;
+    report(target.at, `HorizontalPodAutoscaler "${facts.name ?? '(unnamed)'}" scales ${target.kind} "${target.name}", which is not in namespace "${namespace}" in the workspace`);
+  },
+};
+
+export default rule;

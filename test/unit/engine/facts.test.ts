@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Analyzer } from '../../../server/src/engine/analyzer';
+import { resolveConfig } from '../../../server/src/engine/config';
+import type { ResourceFacts } from '../../../server/src/engine/workspace/facts';
+import { yaml } from '../../helpers/ruleTester';
+
+/** Facts of every document of a text, as the index receives them. */
+const factsOf = (text: string): ResourceFacts[] =>
+  new Analyzer({ rules: [], config: resolveConfig([], {}) })
+    .analyze(text)
+    .documents.flatMap((d) => (d.facts ? [d.facts] : []));
+
+describe('workload facts: what the HPA divides by', () => {
+  const deployment = (podSpec: string[]): string =>
+    yaml('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: api}', 'spec:', '  selector: {matchLabels: {app: api}}', '  template:', '    metadata: {labels: {app: api}}', '    spec:', ...podSpec);
+
+  it('marks init containers with restartPolicy: Always as sidecars, and only them', () => {
+    const [facts] = factsOf(
+      deployment([
+        '      initContainers:',
+        '      - {name: migrate, image: "m:1"}',
+        '      - {name: proxy, image: "p:1", restartPolicy: Always}',
+        '      containers:',
+        '      - {name: app, image: "a:1", resources: {limits: {cpu: 500m}}}',
+      ]),
+    );
+    const containers = facts.workload!.containers.map(({ name, role, sidecar, requests }) => ({ name, role, sidecar, requests }));
+    assert.deepEqual(containers, [
+      { name: 'migrate', role: 'init', sidecar: false, requests: { cpu: false, memory: false } },
+      { name: 'proxy', role: 'init', sidecar: true, requests: { cpu: false, memory: false } },
+      { name: 'app', role: 'regular', sidecar: false, requests: { cpu: true, memory: false } },
+    ]);
+  });
+
+  it('reads pod-level requests (a limit alone counts, as for containers)', () => {
+    const [withRequests] = factsOf(deployment(['      resources: {requests: {cpu: "1"}, limits: {memory: 1Gi}}', '      containers: [{name: app, image: "a:1"}]']));
+    assert.deepEqual(withRequests.workload!.podRequests, { cpu: true, memory: true });
+    const [without] = factsOf(deployment(['      containers: [{name: app, image: "a:1", resources: {requests: {cpu: 1}}}]']));
+    assert.deepEqual(without.workload!.podRequests, { cpu: false, memory: false });
+  });
+});

@@ -1,0 +1,32 @@
+import rule from '../../../server/src/rules/availability/hpa-target-missing';
+import { hpa, join, workload } from '../../helpers/availabilityFixtures';
+import { yaml } from '../../helpers/ruleTester';
+import { workspaceRuleTester } from '../../helpers/workspaceRuleTester';
+
+const rollout = yaml('apiVersion: argoproj.io/v1alpha1', 'kind: Rollout', 'metadata:', '  name: api', 'spec:', '  replicas: 2');
+
+workspaceRuleTester(rule, {
+  valid: [
+    { name: 'target in the same file', files: { 'app.yaml': join(workload({ name: 'api' }), hpa({ target: 'api', minReplicas: 2, maxReplicas: 5 })) } },
+    { name: 'target in another file, explicit namespace', files: { 'deploy.yaml': workload({ name: 'api', namespace: 'shop' }), 'hpa.yaml': hpa({ target: 'api', namespace: 'shop', minReplicas: 2, maxReplicas: 5 }) } },
+    { name: 'a custom resource with a scale subresource', files: { 'rollout.yaml': rollout, 'hpa.yaml': hpa({ target: 'api', targetKind: 'Rollout', minReplicas: 2, maxReplicas: 5 }) } },
+    { name: 'the namespace shows no workload at all: deployed from elsewhere', files: { 'hpa.yaml': hpa({ target: 'api', minReplicas: 2, maxReplicas: 5 }) } },
+  ],
+  invalid: [
+    {
+      name: 'a renamed Deployment',
+      files: { 'deploy.yaml': workload({ name: 'api-v2' }), 'hpa.yaml': hpa({ target: 'api', minReplicas: 2, maxReplicas: 5 }) },
+      errors: [{ file: 'hpa.yaml', message: 'HorizontalPodAutoscaler "scaler" scales Deployment "api", which is not in namespace "default" in the workspace', line: 9, column: 5, endLine: 9, endColumn: 14 }],
+    },
+    {
+      name: 'the workload is a StatefulSet, same file, namespaced',
+      files: { 'app.yaml': join(workload({ kind: 'StatefulSet', name: 'api', namespace: 'shop' }), hpa({ target: 'api', namespace: 'shop', minReplicas: 2, maxReplicas: 5 })) },
+      errors: [{ file: 'app.yaml', message: 'HorizontalPodAutoscaler "scaler" scales Deployment "api", which is not in namespace "shop" in the workspace', line: 23, column: 5, endLine: 23, endColumn: 14 }],
+    },
+    {
+      name: 'the Deployment lives in another namespace',
+      files: { 'deploy.yaml': join(workload({ name: 'api', namespace: 'shop' }), workload({ name: 'web' })), 'hpa.yaml': hpa({ target: 'api', minReplicas: 2, maxReplicas: 5 }) },
+      errors: [{ file: 'hpa.yaml', message: 'HorizontalPodAutoscaler "scaler" scales Deployment "api", which is not in namespace "default" in the workspace', line: 9, column: 5, endLine: 9, endColumn: 14 }],
+    },
+  ],
+});

@@ -1,0 +1,55 @@
+import rule from '../../../server/src/rules/resources/namespace-quota-missing';
+import { yaml } from '../../helpers/ruleTester';
+import { workspaceRuleTester } from '../../helpers/workspaceRuleTester';
+
+const ns = (namespace: string | undefined): string[] => (namespace ? [`  namespace: ${namespace}`] : []);
+
+// `kind:` is on line 2 of each document.
+const deployment = (name: string, namespace?: string): string =>
+  yaml(
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    `  name: ${name}`,
+    ...ns(namespace),
+    'spec:',
+    `  selector: {matchLabels: {app: ${name}}}`,
+    '  template:',
+    `    metadata: {labels: {app: ${name}}}`,
+    '    spec: {containers: [{name: app, image: "app:1"}]}',
+  );
+
+const quota = (namespace?: string): string => yaml('apiVersion: v1', 'kind: ResourceQuota', 'metadata:', '  name: quota', ...ns(namespace), 'spec: {hard: {pods: "50"}}');
+const limits = (namespace?: string): string =>
+  yaml('apiVersion: v1', 'kind: LimitRange', 'metadata:', '  name: limits', ...ns(namespace), 'spec: {limits: [{type: Container, default: {memory: 512Mi}}]}');
+const namespaceObject = (name: string): string => yaml('apiVersion: v1', 'kind: Namespace', 'metadata:', `  name: ${name}`);
+
+workspaceRuleTester(rule, {
+  valid: [
+    { name: 'quota and limits in the same file', files: { 'app.yaml': `${deployment('api')}---\n${quota()}---\n${limits()}` } },
+    { name: 'in other files, explicit namespace with a Namespace object', files: { 'ns.yaml': namespaceObject('shop'), 'deploy.yaml': deployment('api', 'shop'), 'quota.yaml': `${quota('shop')}---\n${limits('shop')}` } },
+    { name: 'a namespace without workloads', files: { 'ns.yaml': namespaceObject('shop'), 'cm.yaml': yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: c, namespace: shop}') } },
+    { name: 'kube-system is exempt', files: { 'deploy.yaml': deployment('dns', 'kube-system') } },
+  ],
+  invalid: [
+    {
+      name: 'neither: one finding per namespace, on the first workload by file and line',
+      files: { 'b.yaml': deployment('web'), 'a.yaml': `${deployment('api')}---\n${deployment('worker')}`, 'c.yaml': deployment('shop-api', 'shop') },
+      errors: [
+        { file: 'a.yaml', message: 'Namespace "default" has workloads but no ResourceQuota and no LimitRange in the workspace', line: 2, column: 1, endLine: 2, endColumn: 17 },
+        { file: 'c.yaml', message: 'Namespace "shop" has workloads but no ResourceQuota and no LimitRange in the workspace', line: 2, column: 1, endLine: 2, endColumn: 17 },
+      ],
+    },
+    {
+      name: 'on the Namespace object; a quota of another namespace does not count',
+      files: { 'deploy.yaml': deployment('api', 'shop'), 'ns.yaml': namespaceObject('shop'), 'quota.yaml': `${quota('default')}---\n${limits('shop')}` },
+      errors: [{ file: 'ns.yaml', message: 'Namespace "shop" has workloads but no ResourceQuota in the workspace', line: 2, column: 1, endLine: 2, endColumn: 16 }],
+    },
+    {
+      name: 'objects without namespace are in the configured default namespace; same file',
+      defaultNamespace: 'shop',
+      files: { 'app.yaml': `${quota()}---\n${deployment('api')}` },
+      errors: [{ file: 'app.yaml', message: 'Namespace "shop" has workloads but no LimitRange in the workspace', line: 8, column: 1, endLine: 8, endColumn: 17 }],
+    },
+  ],
+});
