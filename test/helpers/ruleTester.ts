@@ -2,7 +2,9 @@
 // YAML that must fail with exact findings (message and 1-based range).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { parseAllDocuments } from 'yaml';
 import { Analyzer } from '../../server/src/engine/analyzer';
+import { applyFixesOnce } from '../../server/src/engine/fix/apply';
 import { resolveConfig, type UserConfig } from '../../server/src/engine/config';
 import type { Rule } from '../../server/src/engine/rule';
 import type { Finding, Severity } from '../../server/src/engine/types';
@@ -25,6 +27,8 @@ export interface ValidCase {
 
 export interface InvalidCase extends ValidCase {
   errors: ExpectedFinding[];
+  /** For fixable rules: the exact text after applying every finding's fix (one pass). */
+  output?: string;
 }
 
 export interface RuleTests {
@@ -74,6 +78,15 @@ export function ruleTester(rule: Rule, tests: RuleTests): void {
         test.errors.forEach((expected, i) => {
           if (expected.severity) assert.equal(findings[i].severity, expected.severity);
         });
+        if (test.output !== undefined) {
+          const fixed = applyFixesOnce(test.code, findings).text;
+          assert.equal(fixed, test.output);
+          assert.deepEqual(parseAllDocuments(fixed).flatMap((d) => d.errors.map((e) => e.message)), [], 'the fixed text parses');
+          // Fixed findings are gone, so fixing again changes nothing.
+          assert.equal(applyFixesOnce(fixed, runRule(rule, fixed, test.options)).text, fixed, 'fixing again changes nothing');
+        } else if (rule.meta.fixable) {
+          assert.ok(findings.every((f) => f.fix === undefined), 'a case whose findings have fixes states the output');
+        }
       });
     });
   });

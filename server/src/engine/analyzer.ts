@@ -1,5 +1,6 @@
 import { parseAllDocuments, type Document } from 'yaml';
 import { kindAnchor } from './anchors';
+import { YamlEditor } from './fix/yamlEdit';
 import type { ResolvedConfig, RuleSetting } from './config';
 import { objectOf, type K8sObject } from './model';
 import { isWorkspaceRule, type AnyRule, type Rule, type RuleContext } from './rule';
@@ -130,7 +131,7 @@ export class Analyzer {
       const object = objectOf(doc);
       const comments = object ? commentSuppressions(chunk.text, doc, lines) : [];
       if (object?.builtin) {
-        this.checkObject(object, comments, lines, findings);
+        this.checkObject(object, chunk.text, comments, lines, findings);
         findings.sort(byPosition);
       }
       documents.push({ object, facts: object ? factsOf(object, lines, comments) : undefined, doc, lines, findings });
@@ -138,7 +139,9 @@ export class Analyzer {
     return { documents };
   }
 
-  private checkObject(object: K8sObject, comments: readonly CommentSuppression[], lines: LineIndex, findings: Finding[]): void {
+  private checkObject(object: K8sObject, text: string, comments: readonly CommentSuppression[], lines: LineIndex, findings: Finding[]): void {
+    let yamlEditor: YamlEditor | undefined;
+    const editor = (): YamlEditor => (yamlEditor ??= new YamlEditor(text, object.reader));
     const rules = this.rulesByKind.get(object.kind);
     if (!rules) return;
     const annotation = object.annotations[IGNORE_ANNOTATION];
@@ -149,7 +152,7 @@ export class Analyzer {
         object,
         read: object.reader,
         options: setting.options,
-        report: ({ at, message }) => {
+        report: ({ at, message, fix }) => {
           const span = at ?? kindAnchor(object) ?? [0, 0];
           if (comments.some((c) => span[0] >= c.span[0] && span[0] <= c.span[1] && isIgnored(c.rules, rule.meta.id))) return;
           findings.push({
@@ -158,6 +161,7 @@ export class Analyzer {
             message,
             range: toRange(lines, span),
             remediation: rule.meta.remediation,
+            ...(fix ? { fix: { title: fix.title, edits: () => fix.edits(editor()).map((e) => ({ range: toRange(lines, [e.start, e.end]), newText: e.newText })) } } : {}),
           });
         },
       };
@@ -178,11 +182,16 @@ function toRange(lines: LineIndex, span: Span): Range {
   return { start: lines.positionAt(span[0]), end: lines.positionAt(span[1]) };
 }
 
+function shiftRange({ start, end }: Range, lines: number): Range {
+  return { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } };
+}
+
 function shift(finding: Finding, lines: number): Finding {
   if (lines === 0) return finding;
-  const { start, end } = finding.range;
+  const { fix } = finding;
   return {
     ...finding,
-    range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } },
+    range: shiftRange(finding.range, lines),
+    ...(fix ? { fix: { title: fix.title, edits: () => fix.edits().map((e) => ({ range: shiftRange(e.range, lines), newText: e.newText })) } } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { NodeReader } from './nodes';
 import type { ContainerRef, K8sObject } from './model';
+import type { YamlEditor, TextEdit } from './fix/yamlEdit';
 import type { Range, Severity, Span } from './types';
 import type { ResourceFacts } from './workspace/facts';
 import type { IndexedResource, WorkspaceIndex } from './workspace/index';
@@ -49,10 +50,17 @@ export interface RuleMeta {
   options?: Record<string, RuleOption>;
 }
 
+/** A rule's quick-fix: edits on its document's text, made with the style-preserving editor. */
+export interface FixSpec {
+  title: string;
+  edits(editor: YamlEditor): TextEdit[];
+}
+
 export interface Report {
   /** Offsets into the document's text; the smallest node that explains the finding. */
   at: Span | undefined;
   message: string;
+  fix?: FixSpec;
 }
 
 export interface RuleContext {

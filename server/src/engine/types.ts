@@ -16,6 +16,19 @@ export interface Range {
 /** A half-open span of offsets into a text. */
 export type Span = readonly [start: number, end: number];
 
+/** A text change in file coordinates. */
+export interface FileEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A quick-fix: computed only when asked for (most findings are never fixed). */
+export interface Fix {
+  /** The code action's title: `Add a readinessProbe`. */
+  title: string;
+  edits(): FileEdit[];
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -23,4 +36,5 @@ export interface Finding {
   range: Range;
   /** What to do about it: the rule's remediation text. */
   remediation?: string;
+  fix?: Fix;
 }

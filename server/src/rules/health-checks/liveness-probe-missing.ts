@@ -1,5 +1,6 @@
 import { containerAnchor } from '../../engine/anchors';
 import { LONG_RUNNING_KINDS } from '../../engine/kinds';
+import { livenessProbe } from '../../engine/fix/probes';
 import { describe } from '../../engine/model';
 import { podContainers, type Rule } from '../../engine/rule';
 
@@ -19,7 +20,11 @@ const rule: Rule = {
   check({ object, read, report }) {
     for (const container of podContainers(object, ['regular'])) {
       if (!read.map(container.node, 'livenessProbe')) {
-        report({ at: containerAnchor(object, container), message: `${describe(object, container)}: no livenessProbe` });
+        report({
+          at: containerAnchor(object, container),
+          message: `${describe(object, container)}: no livenessProbe`,
+          fix: { title: `Add a livenessProbe to container "${container.name}"`, edits: (editor) => editor.merge(container.node, livenessProbe(object, container)) },
+        });
       }
     }
   },
