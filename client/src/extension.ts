@@ -1,7 +1,7 @@
 // The extension side: start the bundled language server and stay out of the way.
 // Every language decision is made by the server (dist/server.js).
 import * as path from 'node:path';
-import { window, workspace, type ExtensionContext } from 'vscode';
+import { window, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -15,14 +15,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  const configWatcher = workspace.createFileSystemWatcher('**/.kube-prod.yaml');
-  context.subscriptions.push(configWatcher);
+  // No file watchers here: the server registers the ones it needs (manifests, .kube-prod.yaml,
+  // .kube-prod-checklist.yaml, folders) with workspace/didChangeWatchedFiles, for every client alike.
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
     ],
-    synchronize: { fileEvents: configWatcher },
     outputChannel,
   };
 

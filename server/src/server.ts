@@ -2,20 +2,23 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  WatchKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES, ruleById } from './rules';
-import { AnalysisService } from './services/analysis';
+import { CHECKLIST_REQUEST, ChecklistService, SET_MANUAL_ITEM_REQUEST, type ChecklistParams, type SetManualItemParams } from './services/checklist';
 import { ConfigFileService } from './services/configFile';
 import { DiagnosticsService } from './services/diagnostics';
 import { WorkspaceFolders } from './services/folders';
 import { ConsoleLog, describeError, guard } from './services/log';
 import { isConfigFileName, isYamlDocument } from './services/scope';
-import { SETTINGS_SECTION, SettingsService } from './services/settings';
+import { FILES_EXCLUDE_SECTION, SETTINGS_SECTION, SettingsService } from './services/settings';
+import { WorkspaceService } from './services/workspaces';
 
 // Stdio, IPC, pipe or socket, as the command line says (--stdio, --node-ipc, ...).
 const connection = createConnection(ProposedFeatures.all);
@@ -24,15 +27,38 @@ const log = new ConsoleLog(connection.console);
 const folders = new WorkspaceFolders();
 const settings = new SettingsService(connection, (id) => ruleById(id) !== undefined, log);
 const configs = new ConfigFileService(connection, documents, folders, log);
-const analysis = new AnalysisService(RULES, log);
-const diagnostics = new DiagnosticsService({ connection, documents, settings, configs, analysis, folders, ruleById, log });
+/** The documents we analyse: YAML, and not one of our own files. */
+const isManifest = (document: TextDocument): boolean => isYamlDocument(document.uri, document.languageId) && !isConfigFileName(document.uri);
+const workspaces = new WorkspaceService({
+  rules: RULES,
+  folders,
+  documents,
+  log,
+  setupOf: async (folder) => {
+    const [config, folderSettings, filesExclude] = await Promise.all([configs.configOfFolder(folder), settings.forDocument(folder.uri), settings.filesExclude(folder.uri)]);
+    return { config, settings: folderSettings, filesExclude };
+  },
+});
+const diagnostics = new DiagnosticsService({ connection, documents, settings, configs, workspaces, folders, rules: RULES, ruleById, isManifest, log });
+const checklists = new ChecklistService({ connection, documents, workspaces, log });
 
 let canRegisterConfigurationChange = false;
 let canChangeWorkspaceFolders = false;
+let canRegisterFileWatchers = false;
 
-/** The documents we analyse: YAML, and not one of our own config files. */
-const isManifest = (document: TextDocument): boolean => isYamlDocument(document.uri, document.languageId) && !isConfigFileName(document.uri);
-const reanalyseAll = (): void => diagnostics.refresh(documents.all().filter(isManifest));
+/** Settings or a config changed: folders whose setup differs are re-indexed, every open manifest analysed again. */
+const reanalyseAll = (): void => {
+  workspaces.reconcileAll();
+  diagnostics.refresh(documents.all().filter(isManifest));
+};
+
+/** What the server watches: manifests, its config and the manual checklist; any folder, for folders created, deleted or renamed. */
+const FILE_WATCHERS = [
+  { globPattern: '**/*.{yaml,yml}' },
+  { globPattern: '**/.kube-prod.yaml' },
+  { globPattern: '**/.kube-prod-checklist.yaml' },
+  { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+];
 
 connection.onInitialize((params): InitializeResult => {
   folders.initialize(params);
@@ -40,6 +66,7 @@ connection.onInitialize((params): InitializeResult => {
   settings.initialize(workspace?.configuration === true);
   canRegisterConfigurationChange = workspace?.didChangeConfiguration?.dynamicRegistration === true;
   canChangeWorkspaceFolders = workspace?.workspaceFolders === true;
+  canRegisterFileWatchers = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -52,18 +79,26 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(
   guard(log, 'initialized', async () => {
     configs.start();
+    workspaces.start();
     if (canChangeWorkspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(
         guard(log, 'didChangeWorkspaceFolders', (event) => {
           const { added, removed } = folders.change(event);
           configs.addFolders(added);
           configs.removeFolders(removed);
+          checklists.removeFolders(removed);
+          workspaces.removeFolders(removed);
+          workspaces.addFolders(added);
           reanalyseAll();
         }),
       );
     }
     if (canRegisterConfigurationChange) {
-      await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+      // files.exclude too: it decides which files the workspace index holds.
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: [SETTINGS_SECTION, FILES_EXCLUDE_SECTION] });
+    }
+    if (canRegisterFileWatchers) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: FILE_WATCHERS });
     }
   }),
 );
@@ -76,13 +111,19 @@ connection.onDidChangeConfiguration(
 );
 
 connection.onDidChangeWatchedFiles(
-  guard(log, 'didChangeWatchedFiles', (params) => {
+  guard(log, 'didChangeWatchedFiles', async (params) => {
     for (const change of params.changes) {
-      // While the config is open in the editor, the editor's text is the config.
-      if (configs.isConfigFile(change.uri) && !documents.get(change.uri)) configs.reload(change.uri);
+      // While one of our files is open in the editor, the editor's text is the file.
+      if (documents.get(change.uri)) continue;
+      if (configs.isConfigFile(change.uri)) configs.reload(change.uri);
+      else if (checklists.isChecklistFile(change.uri)) checklists.reload(change.uri);
     }
+    await workspaces.filesChanged(params.changes);
   }),
 );
+
+connection.onRequest(CHECKLIST_REQUEST, (params: ChecklistParams | undefined) => checklists.checklist(params));
+connection.onRequest(SET_MANUAL_ITEM_REQUEST, (params: SetManualItemParams | undefined) => checklists.setManualItem(params));
 
 configs.onDidChange(reanalyseAll);
 
@@ -96,6 +137,7 @@ documents.onDidOpen(
 documents.onDidChangeContent(
   guard(log, 'didChange', ({ document }) => {
     if (configs.isConfigFile(document.uri)) configs.reload(document.uri);
+    else if (checklists.isChecklistFile(document.uri)) checklists.reload(document.uri);
     else if (isManifest(document)) diagnostics.changed(document);
   }),
 );
@@ -105,11 +147,16 @@ documents.onDidClose(
     settings.forget(document.uri);
     // Back to what is on disk.
     if (configs.isConfigFile(document.uri)) configs.reload(document.uri);
+    else if (checklists.isChecklistFile(document.uri)) checklists.reload(document.uri);
     else if (isManifest(document)) diagnostics.closed(document.uri);
   }),
 );
 
-connection.onShutdown(() => diagnostics.dispose());
+connection.onShutdown(() => {
+  diagnostics.dispose();
+  checklists.dispose();
+  workspaces.dispose();
+});
 
 // A last line of defence: an escaped error is logged, and the server keeps serving.
 process.on('uncaughtException', (error) => log.error(`kube-prod: uncaught exception: ${describeError(error)}`));

@@ -13,7 +13,8 @@ export interface CliResult {
 }
 
 export const ROOT = projectRoot();
-export const CLI = join(ROOT, 'dist', 'cli.js');
+/** KUBE_PROD_CLI runs another bundle (one built elsewhere while dist/ is busy). */
+export const CLI = process.env.KUBE_PROD_CLI ?? join(ROOT, 'dist', 'cli.js');
 export const FIXTURES = join(ROOT, 'test', 'fixtures', 'cli');
 
 export function runCli(args: readonly string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): CliResult {

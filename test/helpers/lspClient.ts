@@ -7,12 +7,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type {
+  ApplyWorkspaceEditParams,
   ConfigurationParams,
   FileEvent,
   InitializeParams,
   InitializeResult,
   LogMessageParams,
   PublishDiagnosticsParams,
+  RegistrationParams,
   ShowMessageParams,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
@@ -39,6 +41,18 @@ export interface StartOptions {
   settings?: (scopeUri: string | undefined) => unknown;
   /** Advertise workspace/configuration support (default true). */
   configuration?: boolean;
+  /** Other configuration sections (such as `files.exclude`) the client answers with; null when absent. */
+  sections?: (section: string, scopeUri: string | undefined) => unknown;
+  /** Advertise dynamic registration of file watchers (default false: the test sends file events itself). */
+  watchers?: boolean;
+  /** What the client answers to workspace/applyEdit (default: applied). */
+  applyEdit?: (params: ApplyWorkspaceEditParams) => { applied: boolean; failureReason?: string };
+}
+
+/** A notification other than the ones the client records in their own lists. */
+export interface Notification {
+  method: string;
+  params: unknown;
 }
 
 type Waiter = () => void;
@@ -49,6 +63,10 @@ export class LspClient {
   readonly logs: LogMessageParams[] = [];
   readonly messages: ShowMessageParams[] = [];
   readonly configurationRequests: ConfigurationParams[] = [];
+  readonly registrations: RegistrationParams[] = [];
+  readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
+  /** Every other notification (the custom protocol's), in arrival order. */
+  readonly notifications: Notification[] = [];
   initializeResult: InitializeResult | undefined;
   settings: (scopeUri: string | undefined) => unknown;
   private readonly waiters = new Set<Waiter>();
@@ -73,11 +91,20 @@ export class LspClient {
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => this.record(this.published, params));
     connection.onNotification('window/logMessage', (params: LogMessageParams) => this.record(this.logs, params));
     connection.onNotification('window/showMessage', (params: ShowMessageParams) => this.record(this.messages, params));
+    const sections = options.sections ?? (() => null);
     connection.onRequest('workspace/configuration', (params: ConfigurationParams) => {
       this.record(this.configurationRequests, params);
-      return Promise.all(params.items.map((item) => (item.section === 'kubeProd' ? this.settings(item.scopeUri) : null)));
+      return Promise.all(params.items.map((item) => (item.section === 'kubeProd' ? this.settings(item.scopeUri) : sections(item.section ?? '', item.scopeUri))));
     });
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('workspace/applyEdit', (params: ApplyWorkspaceEditParams) => {
+      this.record(this.appliedEdits, params);
+      return options.applyEdit?.(params) ?? { applied: true };
+    });
+    connection.onNotification((method: string, params: unknown) => this.record(this.notifications, { method, params }));
+    connection.onRequest('client/registerCapability', (params: RegistrationParams) => {
+      this.record(this.registrations, params);
+      return null;
+    });
     connection.onRequest('client/unregisterCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.listen();
@@ -97,7 +124,7 @@ export class LspClient {
         workspace: {
           configuration: options.configuration ?? true,
           didChangeConfiguration: { dynamicRegistration: true },
-          didChangeWatchedFiles: { dynamicRegistration: false },
+          didChangeWatchedFiles: { dynamicRegistration: options.watchers ?? false },
         },
         textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true } },
       },
@@ -132,6 +159,16 @@ export class LspClient {
 
   async changeWatchedFiles(changes: FileEvent[]): Promise<void> {
     await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+  }
+
+  /** Sends any request and waits for its answer (a ResponseError rejects). */
+  request<R>(method: string, params: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<R> {
+    return this.within(this.connection.sendRequest<R>(method, params), method, timeoutMs);
+  }
+
+  /** Notifications of `method` received so far. */
+  notificationsOf(method: string): unknown[] {
+    return this.notifications.filter((n) => n.method === method).map((n) => n.params);
   }
 
   /** Sends any notification, well-formed or not. */

@@ -50,3 +50,51 @@ export function tempWorkspace(): TempWorkspace {
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
+
+/** A Deployment whose pods carry `app: <app>`. */
+export function deployment(name: string, app: string, replicas = 3): string {
+  return yaml(
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    `metadata: {name: ${name}}`,
+    'spec:',
+    `  replicas: ${replicas}`,
+    `  selector: {matchLabels: {app: ${app}}}`,
+    '  template:',
+    `    metadata: {labels: {app: ${app}}}`,
+    '    spec:',
+    '      containers:',
+    '      - name: app',
+    '        image: app:1',
+  );
+}
+
+/** A PodDisruptionBudget selecting `app: <app>`, one pod at a time. */
+export function pdb(name: string, app: string): string {
+  return yaml(
+    'apiVersion: policy/v1',
+    'kind: PodDisruptionBudget',
+    `metadata: {name: ${name}}`,
+    'spec:',
+    '  maxUnavailable: 1',
+    `  selector: {matchLabels: {app: ${app}}}`,
+  );
+}
+
+/** A Service selecting `app: <app>`. */
+export function service(name: string, app: string): string {
+  return yaml(
+    'apiVersion: v1',
+    'kind: Service',
+    `metadata: {name: ${name}}`,
+    'spec:',
+    `  selector: {app: ${app}}`,
+    '  ports:',
+    '  - port: 80',
+  );
+}
+
+/** The codes of a publish, among `ids`, in order. */
+export function codes(params: PublishDiagnosticsParams, ids: readonly string[]): string[] {
+  return params.diagnostics.map((d) => String(d.code)).filter((code) => ids.includes(code));
+}

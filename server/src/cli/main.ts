@@ -1,12 +1,16 @@
 // kube-prod's command line: parses arguments, wires config, files, engine and formatter together,
-// and maps the outcome to an exit code. The checking itself is the engine's.
+// and maps the outcome to an exit code. The checking (and the checklist) is the engine's.
 import { ConfigValidationError } from '../engine/config';
 import { SEVERITY_RANK, type Severity } from '../engine/types';
 import { RULES } from '../rules';
-import { checkTargets } from './check';
-import { loadConfig } from './config';
+import { computeChecklist } from '../engine/workspace/checklist';
+import { checkTargets, loadWorkspace } from './check';
+import { loadChecklistFile, loadConfig } from './config';
 import { InputError, UsageError } from './errors';
 import { expandPaths } from './files';
+import { formatChecklistJson } from './formatters/checklistJson';
+import { formatChecklistMarkdown } from './formatters/checklistMarkdown';
+import { DEFAULT_FAILURE_LIMIT, formatChecklistText } from './formatters/checklistText';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
@@ -14,47 +18,69 @@ import { packageInfo } from './package-info';
 import type { CheckReport } from './report';
 
 export const USAGE = `Usage: kube-prod check [options] [paths...]
+       kube-prod checklist [options] [paths...]
 
-Checks Kubernetes manifests for production best practices.
+check      reports what each manifest gets wrong, on its own and together with
+           the other manifests given (a Deployment no PodDisruptionBudget protects).
+checklist  prints the production checklist of all the manifests given, taken as
+           one application, with the manual items of .kube-prod-checklist.yaml.
 
 Paths are files or directories (searched recursively for *.yaml and *.yml,
 skipping node_modules and .git); "-" reads standard input. Default: ".".
 
 Options:
-  --format <format>     output format: text (default), json, sarif
+  --format <format>     check: text (default), json, sarif
+                        checklist: text (default), json, markdown
   --config <file>       config file (default: the nearest .kube-prod.yaml in
                         the current directory or its ancestors)
-  --fail-on <severity>  exit 1 when a finding at or above this severity is
-                        reported: error (default), warning, info, none
-  --quiet               report errors only
+  --fail-on <severity>  check: exit 1 when a finding at or above this severity
+                        is reported: error (default), warning, info, none
+  --quiet               check: report errors only
+  --checklist <file>    checklist: the manual items' file (default: the nearest
+                        .kube-prod-checklist.yaml in the current directory or
+                        its ancestors)
+  --all                 checklist: list every failing object (default: the
+                        first ${DEFAULT_FAILURE_LIMIT} of each item)
   -h, --help            show this help
   --version             print the version
 
-Exit codes: 0 no finding at or above --fail-on, 1 there is one,
-            2 usage error, unreadable path or invalid config.
+Exit codes: check: 0 no finding at or above --fail-on, 1 there is one;
+            checklist: 0 every required item passes, 1 one fails;
+            2 usage error, unreadable path, invalid config or checklist file.
 `;
 
-const FORMATS = ['text', 'json', 'sarif'] as const;
+const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
+const CHECKLIST_FORMATS = ['text', 'json', 'markdown'] as const;
 const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
-type Format = (typeof FORMATS)[number];
 type FailOn = (typeof FAIL_ON)[number];
 
 export interface CheckArgs {
   paths: string[];
-  format: Format;
+  format: (typeof CHECK_FORMATS)[number];
   config: string | undefined;
   failOn: FailOn;
   quiet: boolean;
 }
 
-export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'check'; args: CheckArgs };
+export interface ChecklistArgs {
+  paths: string[];
+  format: (typeof CHECKLIST_FORMATS)[number];
+  config: string | undefined;
+  checklist: string | undefined;
+  all: boolean;
+}
+
+export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'check'; args: CheckArgs } | { kind: 'checklist'; args: ChecklistArgs };
+
+/** Options that take a value, and which command each belongs to (undefined: both). */
+const VALUE_OPTIONS: Record<string, 'check' | 'checklist' | undefined> = { '--format': undefined, '--config': undefined, '--fail-on': 'check', '--checklist': 'checklist' };
+const FLAG_OPTIONS: Record<string, 'check' | 'checklist' | undefined> = { '-h': undefined, '--help': undefined, '--version': undefined, '--quiet': 'check', '--all': 'checklist' };
 
 /** Parses argv (without node and the script). Throws UsageError. */
 export function parseArgs(argv: readonly string[]): Command {
-  const args: CheckArgs = { paths: [], format: 'text', config: undefined, failOn: 'error', quiet: false };
+  const values = new Map<string, string>();
+  const flags = new Set<string>();
   const positionals: string[] = [];
-  let help = false;
-  let version = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -68,53 +94,64 @@ export function parseArgs(argv: readonly string[]): Command {
     const eq = arg.indexOf('=');
     const name = arg.startsWith('--') && eq !== -1 ? arg.slice(0, eq) : arg;
     const inline = name === arg ? undefined : arg.slice(eq + 1);
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      if (i + 1 >= argv.length) throw new UsageError(`option ${name} needs a value`);
-      return argv[++i];
-    };
-    const flag = (): true => {
+    if (name in VALUE_OPTIONS) {
+      if (inline === undefined && i + 1 >= argv.length) throw new UsageError(`option ${name} needs a value`);
+      const value = inline ?? argv[++i];
+      if (value === '' && (name === '--config' || name === '--checklist')) throw new UsageError(`option ${name} needs a file name`);
+      values.set(name, value);
+    } else if (name in FLAG_OPTIONS) {
       if (inline !== undefined) throw new UsageError(`option ${name} takes no value`);
-      return true;
-    };
-    switch (name) {
-      case '-h':
-      case '--help':
-        help = flag();
-        break;
-      case '--version':
-        version = flag();
-        break;
-      case '--quiet':
-        args.quiet = flag();
-        break;
-      case '--format':
-        args.format = oneOf(name, value(), FORMATS);
-        break;
-      case '--fail-on':
-        args.failOn = oneOf(name, value(), FAIL_ON);
-        break;
-      case '--config':
-        args.config = value();
-        if (args.config === '') throw new UsageError('option --config needs a file name');
-        break;
-      default:
-        throw new UsageError(`unknown option ${name}`);
+      flags.add(name);
+    } else {
+      throw new UsageError(`unknown option ${name}`);
     }
   }
-  if (help) return { kind: 'help' };
-  if (version) return { kind: 'version' };
+  if (flags.has('-h') || flags.has('--help')) return { kind: 'help' };
+  if (flags.has('--version')) return { kind: 'version' };
   const [command, ...paths] = positionals;
   if (command === undefined) throw new UsageError('missing command');
-  if (command !== 'check') throw new UsageError(`unknown command "${command}"`);
-  args.paths = paths;
-  return { kind: 'check', args };
+  if (command !== 'check' && command !== 'checklist') throw new UsageError(`unknown command "${command}"`);
+  for (const name of [...values.keys(), ...flags]) {
+    const owner = VALUE_OPTIONS[name] ?? FLAG_OPTIONS[name];
+    if (owner !== undefined && owner !== command) throw new UsageError(`option ${name} is for kube-prod ${owner}, not ${command}`);
+  }
+  const format = values.get('--format');
+  const config = values.get('--config');
+  if (command === 'check') {
+    const failOn = values.get('--fail-on');
+    return {
+      kind: 'check',
+      args: {
+        paths,
+        format: format === undefined ? 'text' : oneOf('--format', format, CHECK_FORMATS),
+        config,
+        failOn: failOn === undefined ? 'error' : oneOf('--fail-on', failOn, FAIL_ON),
+        quiet: flags.has('--quiet'),
+      },
+    };
+  }
+  return {
+    kind: 'checklist',
+    args: {
+      paths,
+      format: format === undefined ? 'text' : oneOf('--format', format, CHECKLIST_FORMATS),
+      config,
+      checklist: values.get('--checklist'),
+      all: flags.has('--all'),
+    },
+  };
 }
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`invalid value "${value}" for ${name}: expected one of ${allowed.join(', ')}`);
 }
+
+const ruleErrorReporter =
+  (env: NodeJS.ProcessEnv) =>
+  (ruleId: string, path: string, error: unknown): void => {
+    process.stderr.write(`kube-prod: rule ${ruleId} failed on ${path}: ${describeError(error, env)}\n`);
+  };
 
 /** Runs a check and returns the exit code; output goes to stdout, problems to stderr. */
 export async function runCheck(args: CheckArgs, cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
@@ -125,9 +162,7 @@ export async function runCheck(args: CheckArgs, cwd: string, env: NodeJS.Process
     config,
     cwd,
     keep: args.quiet ? (finding) => finding.severity === 'error' : undefined,
-    onRuleError: (ruleId, path, error) => {
-      process.stderr.write(`kube-prod: rule ${ruleId} failed on ${path}: ${describeError(error, env)}\n`);
-    },
+    onRuleError: ruleErrorReporter(env),
   });
   const report: CheckReport = { tool: packageInfo(), cwd, files, rules };
   const output =
@@ -138,6 +173,24 @@ export async function runCheck(args: CheckArgs, cwd: string, env: NodeJS.Process
         : formatText(report, { color: process.stdout.isTTY === true && !env.NO_COLOR });
   process.stdout.write(output);
   return failed(report, args.failOn) ? 1 : 0;
+}
+
+/** Prints the production checklist of the given manifests; exit 1 when a required item fails. */
+export async function runChecklist(args: ChecklistArgs, cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
+  const config = loadConfig(args.config, cwd);
+  const manual = loadChecklistFile(args.checklist, cwd);
+  const targets = expandPaths(args.paths, cwd);
+  const { workspace } = await loadWorkspace(targets, { rules: RULES, config, cwd, onRuleError: ruleErrorReporter(env) });
+  const checklist = computeChecklist(workspace, manual?.state);
+  const limit = args.all ? Infinity : DEFAULT_FAILURE_LIMIT;
+  const output =
+    args.format === 'json'
+      ? formatChecklistJson(checklist, { version: packageInfo().version, checklistFile: manual?.shown })
+      : args.format === 'markdown'
+        ? formatChecklistMarkdown(checklist, { limit })
+        : formatChecklistText(checklist, { color: process.stdout.isTTY === true && !env.NO_COLOR, limit });
+  process.stdout.write(output);
+  return checklist.summary.requiredFailing.length > 0 ? 1 : 0;
 }
 
 function failed(report: CheckReport, failOn: FailOn): boolean {
@@ -162,6 +215,7 @@ export async function main(argv: readonly string[], cwd = process.cwd(), env = p
       process.stdout.write(`${packageInfo().version}\n`);
       return 0;
     }
+    if (command.kind === 'checklist') return await runChecklist(command.args, cwd, env);
     return await runCheck(command.args, cwd, env);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -59,11 +59,24 @@ export function parseConfig(text: string, file = CONFIG_FILE_NAME): UserConfig {
   }
   const value: unknown = doc.toJS() ?? {};
   const errors = validate(value);
-  if (errors.length > 0) throw new ConfigValidationError(file, explain(errors, doc, lines));
+  if (errors.length > 0) throw new ConfigValidationError(file, explainSchemaErrors(errors, doc, lines));
   return value as UserConfig;
 }
 
-function explain(errors: ErrorObject[], doc: Document, lines: LineIndex): ConfigError[] {
+/** How an unknown key is named: `unknown rule "x"` under `rules`, `unknown key "x"` elsewhere. */
+const configUnknownKey = (parent: readonly string[], key: string): string =>
+  parent[0] === 'rules' && parent.length === 1 ? `unknown rule "${key}"` : `unknown key "${key}"`;
+
+/**
+ * Ajv's errors as messages that name the offending key with its line and column; shared by every
+ * file kube-prod validates against a schema (.kube-prod.yaml, .kube-prod-checklist.yaml).
+ */
+export function explainSchemaErrors(
+  errors: readonly ErrorObject[],
+  doc: Document,
+  lines: LineIndex,
+  unknownKey: (parent: readonly string[], key: string) => string = configUnknownKey,
+): ConfigError[] {
   const out: ConfigError[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
@@ -73,8 +86,8 @@ function explain(errors: ErrorObject[], doc: Document, lines: LineIndex): Config
     let message = error.message ?? 'invalid';
     if (error.keyword === 'additionalProperties') {
       const key = String(error.params.additionalProperty);
+      message = unknownKey(segments, key);
       segments.push(key);
-      message = segments[0] === 'rules' && segments.length === 2 ? `unknown rule "${key}"` : `unknown key "${key}"`;
     } else if (error.keyword === 'enum') {
       message = `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     }

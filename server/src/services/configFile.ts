@@ -10,11 +10,19 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, ConfigValidationError, parseConfig, type ConfigError, type UserConfig } from '../engine/config';
-import type { FolderConfig } from './analysis';
 import type { Folder, WorkspaceFolders } from './folders';
 import { describeError, type Log } from './log';
 
 export const CONFIG_DIAGNOSTIC_CODE = 'config';
+
+/** A folder's config file as loaded; `key` changes whenever its content does. */
+export interface FolderConfig {
+  key: string;
+  user: UserConfig;
+}
+
+/** The config that applies outside every workspace folder. */
+export const NO_CONFIG: FolderConfig = Object.freeze({ key: '', user: {} });
 
 interface FolderState {
   folder: Folder;
@@ -85,10 +93,20 @@ export class ConfigFileService {
   /** The config that applies to a document: its folder's, once loaded; the defaults outside folders. */
   async configFor(uri: string): Promise<FolderConfig> {
     const folder = this.folders.folderOf(uri);
-    if (!folder) return { key: '', user: {} };
+    return folder ? this.configOfFolder(folder) : NO_CONFIG;
+  }
+
+  /** A workspace folder's config, once loaded. */
+  async configOfFolder(folder: Folder): Promise<FolderConfig> {
     const state = this.stateOf(folder);
     await state.loading;
     return state.config;
+  }
+
+  /** The config that applies to a document as last loaded, without waiting for a load in progress. */
+  peek(uri: string): FolderConfig {
+    const folder = this.folders.folderOf(uri);
+    return folder ? this.stateOf(folder).config : NO_CONFIG;
   }
 
   private stateFor(uri: string): FolderState | undefined {
@@ -166,7 +184,7 @@ export class ConfigFileService {
       if (state.problems !== undefined) this.log.info(`kube-prod: ${this.label(state)} is valid again.`);
       state.warned = false;
     }
-    if (problems !== undefined || state.problems !== undefined) this.publish(state, errors.map((e) => toDiagnostic(e, text)));
+    if (problems !== undefined || state.problems !== undefined) this.publish(state, errors.map((e) => configErrorDiagnostic(e, text)));
     state.problems = problems;
 
     if (JSON.stringify(user) !== JSON.stringify(state.config.user)) {
@@ -201,7 +219,7 @@ function configUriOf(folder: Folder): string {
 }
 
 /** A config problem as a diagnostic at the key it names (to the end of the key), or at the top. */
-function toDiagnostic(error: ConfigError, text: string | undefined): Diagnostic {
+export function configErrorDiagnostic(error: ConfigError, text: string | undefined, code = CONFIG_DIAGNOSTIC_CODE): Diagnostic {
   const line = error.line ?? 0;
   const character = error.character ?? 0;
   const lineText = text?.split('\n')[line]?.replace(/\r$/, '') ?? '';
@@ -216,7 +234,7 @@ function toDiagnostic(error: ConfigError, text: string | undefined): Diagnostic 
     range: { start: { line, character }, end: { line, character: end } },
     severity: DiagnosticSeverity.Error,
     source: 'kube-prod',
-    code: CONFIG_DIAGNOSTIC_CODE,
+    code,
     message: error.path ? `${error.path}: ${error.message}` : error.message,
   };
 }

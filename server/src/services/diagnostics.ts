@@ -1,13 +1,14 @@
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { resolveConfig, type RuleSetting } from '../engine/config';
 import type { AnyRule } from '../engine/rule';
 import type { Finding, Severity } from '../engine/types';
-import type { AnalysisService } from './analysis';
-import type { ConfigFileService } from './configFile';
+import type { ConfigFileService, FolderConfig } from './configFile';
 import type { WorkspaceFolders } from './folders';
 import { describeError, type Log } from './log';
 import { isExcluded, matchPath } from './scope';
-import { DEFAULT_SETTINGS, type SettingsService } from './settings';
+import { DEFAULT_SETTINGS, type Level, type Settings, type SettingsService } from './settings';
+import type { IndexChange, WorkspaceService } from './workspaces';
 
 export const DIAGNOSTIC_SOURCE = 'kube-prod';
 
@@ -33,6 +34,8 @@ export function toDiagnostic(finding: Finding, ruleById: (id: string) => AnyRule
 interface Run {
   version: number;
   timer: NodeJS.Timeout | undefined;
+  /** Published (or given up): the document's diagnostics no longer wait for this run. */
+  done: boolean;
 }
 
 export interface DiagnosticsDependencies {
@@ -40,21 +43,66 @@ export interface DiagnosticsDependencies {
   documents: TextDocuments<TextDocument>;
   settings: SettingsService;
   configs: ConfigFileService;
-  analysis: AnalysisService;
+  workspaces: WorkspaceService;
   folders: WorkspaceFolders;
+  rules: readonly AnyRule[];
   ruleById: (id: string) => AnyRule | undefined;
+  /** The documents we analyse. */
+  isManifest: (document: TextDocument) => boolean;
   log: Log;
+}
+
+/**
+ * Rule levels for one document: its folder's config file with the document's own
+ * kubeProd.rules over it. A folder's Workspace is built with the folder's settings; a client
+ * that gives one document other levels (VS Code gives every document of a folder the same)
+ * has them applied here, to the findings of the rules the Workspace runs.
+ */
+class Levels {
+  private readonly cache = new Map<string, ReadonlyMap<string, RuleSetting>>();
+
+  constructor(private readonly rules: readonly AnyRule[]) {}
+
+  apply(findings: readonly Finding[], config: FolderConfig, overrides: Readonly<Record<string, Level>>): Finding[] {
+    const key = `${config.key}\n${JSON.stringify(Object.entries(overrides).sort(([a], [b]) => a.localeCompare(b)))}`;
+    let levels = this.cache.get(key);
+    if (!levels) {
+      // Only the latest config per folder is ever asked for: keep the cache small.
+      if (this.cache.size > 64) this.cache.clear();
+      this.cache.set(key, (levels = resolveConfig(this.rules, config.user, overrides).rules));
+    }
+    const out: Finding[] = [];
+    for (const finding of findings) {
+      const setting = levels.get(finding.ruleId);
+      if (setting && !setting.enabled) continue;
+      out.push(setting && setting.severity !== finding.severity ? { ...finding, severity: setting.severity } : finding);
+    }
+    return out;
+  }
 }
 
 /**
  * Schedules analyses and publishes their diagnostics. Each document has at most one current
  * run; scheduling a new one supersedes it, and a superseded run stops at its next step and
  * never publishes, so diagnostics always belong to the newest version.
+ *
+ * A run puts the document's text into the workspace index and publishes its findings (its own
+ * and the cross-resource ones). When the index changes for any reason (an edit, a file on disk,
+ * an open or close), the other open documents are looked at again after the debounce delay and
+ * re-published when their diagnostics differ from what was last sent.
  */
 export class DiagnosticsService {
   private readonly runs = new Map<string, Run>();
+  /** What was last published per open document (JSON), so identical lists are not resent. */
+  private readonly published = new Map<string, string>();
+  private readonly levels: Levels;
+  private readonly changedScopes = new Set<string>();
+  private republishTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly deps: DiagnosticsDependencies) {}
+  constructor(private readonly deps: DiagnosticsDependencies) {
+    this.levels = new Levels(deps.rules);
+    deps.workspaces.onDidChange((change) => this.indexChanged(change));
+  }
 
   /** An opened document: analysed at once. */
   opened(document: TextDocument): void {
@@ -71,17 +119,20 @@ export class DiagnosticsService {
     for (const document of documents) this.schedule(document, this.debounceMs(document.uri), true);
   }
 
-  /** A closed document: its pending run is cancelled and its diagnostics cleared. */
+  /** A closed document: its pending run is cancelled, its diagnostics cleared, the index goes back to the disk. */
   closed(uri: string): void {
     this.cancel(uri);
     this.runs.delete(uri);
-    this.deps.analysis.forget(uri);
+    this.published.delete(uri);
+    this.deps.workspaces.released(uri);
     this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   dispose(): void {
     for (const uri of this.runs.keys()) this.cancel(uri);
     this.runs.clear();
+    if (this.republishTimer) clearTimeout(this.republishTimer);
+    this.republishTimer = undefined;
   }
 
   private debounceMs(uri: string): number {
@@ -94,10 +145,12 @@ export class DiagnosticsService {
     // didOpen is followed by a content-change event for the same version: one run is enough.
     if (!force && previous?.version === version) return;
     this.cancel(uri);
-    const run: Run = { version, timer: undefined };
+    const run: Run = { version, timer: undefined, done: false };
     run.timer = setTimeout(() => {
       run.timer = undefined;
-      this.execute(uri, run).catch((error: unknown) => this.deps.log.error(`kube-prod: analysing ${uri} failed: ${describeError(error)}`));
+      this.execute(uri, run)
+        .catch((error: unknown) => this.deps.log.error(`kube-prod: analysing ${uri} failed: ${describeError(error)}`))
+        .finally(() => (run.done = true));
     }, delay);
     this.runs.set(uri, run);
   }
@@ -114,20 +167,72 @@ export class DiagnosticsService {
     return document?.version === run.version ? document : undefined;
   }
 
+  private analysed(uri: string, settings: Settings): boolean {
+    return settings.enable && !isExcluded(matchPath(uri, this.deps.folders.folderOf(uri)), settings.exclude);
+  }
+
   private async execute(uri: string, run: Run): Promise<void> {
-    const { settings, configs, analysis, folders, connection } = this.deps;
+    const { settings, configs, workspaces } = this.deps;
     const documentSettings = await settings.forDocument(uri);
     if (!this.current(uri, run)) return;
-    if (!documentSettings.enable || isExcluded(matchPath(uri, folders.folderOf(uri)), documentSettings.exclude)) {
-      analysis.forget(uri);
-      connection.sendDiagnostics({ uri, version: run.version, diagnostics: [] });
+    if (!this.analysed(uri, documentSettings)) {
+      workspaces.released(uri);
+      this.publish(uri, run.version, []);
       return;
     }
     const config = await configs.configFor(uri);
-    // The analysis itself is synchronous: nothing can change between this check and the publish.
+    await workspaces.ready(uri);
+    // From here on everything is synchronous: nothing can change between the index update and the publish.
     const document = this.current(uri, run);
     if (!document) return;
-    const findings = analysis.analyze(uri, document.getText(), config, documentSettings.rules);
-    connection.sendDiagnostics({ uri, version: run.version, diagnostics: findings.map((f) => toDiagnostic(f, this.deps.ruleById)) });
+    if (workspaces.indexedVersion(uri) !== document.version) workspaces.edited(uri, document.getText(), document.version);
+    this.publish(uri, run.version, this.levels.apply(workspaces.findings(uri) ?? [], config, documentSettings.rules));
+  }
+
+  private publish(uri: string, version: number, findings: readonly Finding[]): void {
+    const diagnostics = findings.map((f) => toDiagnostic(f, this.deps.ruleById));
+    this.published.set(uri, JSON.stringify(diagnostics));
+    this.deps.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  private indexChanged(change: IndexChange): void {
+    this.changedScopes.add(change.scope);
+    if (this.republishTimer) clearTimeout(this.republishTimer);
+    const delay = change.uris?.length ? this.debounceMs(change.uris[0]) : DEFAULT_SETTINGS.debounceMs;
+    this.republishTimer = setTimeout(() => {
+      this.republishTimer = undefined;
+      try {
+        this.republish();
+      } catch (error) {
+        this.deps.log.error(`kube-prod: re-publishing diagnostics failed: ${describeError(error)}`);
+      }
+    }, delay);
+  }
+
+  /**
+   * The open documents of the changed folders, with the index as it is now. Synchronous, so it
+   * cannot go stale: a document whose own run is pending (or whose settings are being re-read)
+   * is left to that run.
+   */
+  private republish(): void {
+    const { documents, workspaces, settings, configs, isManifest } = this.deps;
+    const scopes = new Set(this.changedScopes);
+    this.changedScopes.clear();
+    for (const document of documents.all()) {
+      const { uri, version } = document;
+      if (!isManifest(document) || !scopes.has(workspaces.scopeOf(uri))) continue;
+      const run = this.runs.get(uri);
+      if (!run?.done || run.version !== version || workspaces.indexedVersion(uri) !== version) continue;
+      const documentSettings = settings.peek(uri);
+      const config = configs.peek(uri);
+      if (!documentSettings || !config || !this.analysed(uri, documentSettings)) continue;
+      const findings = workspaces.findings(uri);
+      if (!findings) continue;
+      const diagnostics = this.levels.apply(findings, config, documentSettings.rules).map((f) => toDiagnostic(f, this.deps.ruleById));
+      const json = JSON.stringify(diagnostics);
+      if (json === this.published.get(uri)) continue;
+      this.published.set(uri, json);
+      this.deps.connection.sendDiagnostics({ uri, version, diagnostics });
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { CONFIG_FILE_NAME } from '../engine/config';
+import { CHECKLIST_FILE_NAME } from '../engine/workspace/checklistItems';
 import type { Folder } from './folders';
 
 /** Which documents the server looks at: YAML files that are not our own config and not excluded. */
@@ -7,8 +8,14 @@ export function isYamlDocument(uri: string, languageId: string): boolean {
   return languageId === 'yaml' || /\.ya?ml$/i.test(uri.replace(/[?#].*$/, ''));
 }
 
+/** Our own files (the config and the manual checklist): YAML, but not manifests. */
 export function isConfigFileName(uri: string): boolean {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)) === CONFIG_FILE_NAME;
+  const name = safeDecode(uri.slice(uri.lastIndexOf('/') + 1));
+  return name === CONFIG_FILE_NAME || name === CHECKLIST_FILE_NAME;
+}
+
+export function isChecklistFileName(uri: string): boolean {
+  return safeDecode(uri.slice(uri.lastIndexOf('/') + 1)) === CHECKLIST_FILE_NAME;
 }
 
 /** The path exclude patterns are matched against: relative to the folder, else the whole path. */

@@ -12,12 +12,16 @@ export interface Settings {
   /** Glob patterns of files not to analyse. */
   exclude: string[];
   debounceMs: number;
+  /** Files larger than this are not read into the workspace index. */
+  maxFileSizeKb: number;
 }
 
 export const SETTINGS_SECTION = 'kubeProd';
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ enable: true, rules: {}, exclude: [], debounceMs: 150 });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ enable: true, rules: {}, exclude: [], debounceMs: 150, maxFileSizeKb: 2048 });
 const LEVELS: readonly string[] = ['off', 'info', 'warning', 'error'];
 const MAX_DEBOUNCE_MS = 10_000;
+/** VS Code's own setting: glob -> true hides files from the explorer and from us. */
+export const FILES_EXCLUDE_SECTION = 'files.exclude';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -56,7 +60,22 @@ export function normalizeSettings(raw: unknown, knownRule: (id: string) => boole
     settings.debounceMs = Math.min(Math.round(raw.debounceMs), MAX_DEBOUNCE_MS);
   } else if (raw.debounceMs !== undefined && raw.debounceMs !== null) invalid('debounceMs', raw.debounceMs, 'expected a number of milliseconds >= 0');
 
+  if (typeof raw.maxFileSizeKb === 'number' && Number.isFinite(raw.maxFileSizeKb) && raw.maxFileSizeKb > 0) {
+    settings.maxFileSizeKb = raw.maxFileSizeKb;
+  } else if (raw.maxFileSizeKb !== undefined && raw.maxFileSizeKb !== null) invalid('maxFileSizeKb', raw.maxFileSizeKb, 'expected a number of kilobytes > 0');
+
   return settings;
+}
+
+/**
+ * The patterns of a `files.exclude` value that are switched on. Values such as
+ * `{ "when": "$(basename).ts" }` depend on sibling files; they are not applied.
+ */
+export function enabledPatterns(raw: unknown): string[] {
+  if (!isRecord(raw)) return [];
+  return Object.entries(raw)
+    .filter(([pattern, on]) => on === true && pattern.trim() !== '')
+    .map(([pattern]) => pattern);
 }
 
 /**
@@ -67,6 +86,7 @@ export function normalizeSettings(raw: unknown, knownRule: (id: string) => boole
 export class SettingsService {
   private readonly cache = new Map<string, Promise<Settings>>();
   private readonly resolved = new Map<string, Settings>();
+  private readonly filesExcludes = new Map<string, Promise<string[]>>();
   private pushed: Settings = DEFAULT_SETTINGS;
   private canPull = false;
 
@@ -104,7 +124,22 @@ export class SettingsService {
   changed(pushed: unknown): void {
     this.cache.clear();
     this.resolved.clear();
+    this.filesExcludes.clear();
     if (!this.canPull) this.pushed = normalizeSettings(isRecord(pushed) ? pushed[SETTINGS_SECTION] : undefined, this.knownRule, this.log);
+  }
+
+  /** The enabled `files.exclude` patterns for a folder (none when the client cannot be asked); never rejects. */
+  filesExclude(scopeUri: string): Promise<string[]> {
+    if (!this.canPull) return Promise.resolve([]);
+    let patterns = this.filesExcludes.get(scopeUri);
+    if (!patterns) {
+      patterns = this.connection.workspace.getConfiguration({ scopeUri, section: FILES_EXCLUDE_SECTION }).then(enabledPatterns, (error: unknown) => {
+        this.log.once('settings:files.exclude', 'warn', `kube-prod: could not read ${FILES_EXCLUDE_SECTION} (${String(error)}); excluding nothing more.`);
+        return [];
+      });
+      this.filesExcludes.set(scopeUri, patterns);
+    }
+    return patterns;
   }
 
   forget(uri: string): void {

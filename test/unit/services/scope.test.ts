@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { globToRegExp, isConfigFileName, isExcluded, isYamlDocument, matchPath } from '../../../server/src/services/scope';
+import { globToRegExp, isChecklistFileName, isConfigFileName, isExcluded, isYamlDocument, matchPath } from '../../../server/src/services/scope';
 
 describe('scope', () => {
   it('takes YAML by language id or by extension', () => {
@@ -11,10 +11,13 @@ describe('scope', () => {
     assert.equal(isYamlDocument('file:///w/yaml.txt', 'plaintext'), false);
   });
 
-  it('knows its own config file by name', () => {
+  it('knows its own files by name: the config and the manual checklist', () => {
     assert.equal(isConfigFileName('file:///w/.kube-prod.yaml'), true);
     assert.equal(isConfigFileName('file:///w/sub/.kube-prod.yaml'), true);
     assert.equal(isConfigFileName('file:///w/kube-prod.yaml'), false);
+    assert.equal(isConfigFileName('file:///w/.kube-prod-checklist.yaml'), true);
+    assert.equal(isChecklistFileName('file:///w/.kube-prod-checklist.yaml'), true);
+    assert.equal(isChecklistFileName('file:///w/.kube-prod.yaml'), false);
   });
 
   it('matches exclude patterns against the path relative to the folder, decoded', () => {

@@ -34,7 +34,7 @@ describe('normalizeSettings', () => {
 
   it('keeps valid values', () => {
     const log = recordingLog();
-    const raw = { enable: false, rules: { 'privileged-container': 'off' }, exclude: ['a/**'], debounceMs: 40 };
+    const raw = { enable: false, rules: { 'privileged-container': 'off' }, exclude: ['a/**'], debounceMs: 40, maxFileSizeKb: 512 };
     assert.deepEqual(normalizeSettings(raw, known, log), raw);
     assert.deepEqual(log.lines, []);
   });

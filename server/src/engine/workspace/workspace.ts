@@ -23,8 +23,11 @@ export class Workspace {
   readonly index: WorkspaceIndex;
   readonly analyzer: Analyzer;
   private readonly checker: WorkspaceChecker;
+  /** The settings every finding was made with (the checklist reads which rules are on). */
+  readonly config: ResolvedConfig;
 
   constructor(options: WorkspaceOptions) {
+    this.config = options.config;
     this.analyzer = new Analyzer(options);
     this.index = new WorkspaceIndex(options.config.defaultNamespace);
     this.checker = new WorkspaceChecker(options.rules, options.config, options.onRuleError);
@@ -56,8 +59,8 @@ export class Workspace {
     for (const file of this.index.files()) yield [file.uri, this.findings(file.uri)];
   }
 
-  /** Cross-resource findings of one object (for the checklist's per-object view). */
-  workspaceFindingsOf(resource: Parameters<WorkspaceChecker['check']>[0]): Finding[] {
-    return this.checker.check(resource, this.index);
+  /** Cross-resource findings of one object (for the checklist's per-object view); `only`: of these rules. */
+  workspaceFindingsOf(resource: Parameters<WorkspaceChecker['check']>[0], only?: ReadonlySet<string>): Finding[] {
+    return this.checker.check(resource, this.index, only);
   }
 }
