@@ -9,6 +9,7 @@ import { resolveConfig } from '../server/src/engine/config';
 import { RULES } from '../server/src/rules';
 import { corpusDir, projectRoot } from '../test/helpers/paths';
 import { benchWorkspace } from './workspaceBench';
+import { computeChecklist } from '../server/src/engine/workspace/checklist';
 
 const ROOT = projectRoot();
 const CORPUS = corpusDir();
@@ -111,5 +112,5 @@ measure(`largest corpus file (${relative(ROOT, largest)})`, readFileSync(largest
 measure('generated file', generatedFile(2000));
 console.log(`\npeak memory (max RSS of this process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 
-benchWorkspace(CORPUS);
+benchWorkspace(CORPUS, { checklist: (workspace) => computeChecklist(workspace, undefined) });
 console.log(`\npeak memory after the workspace benchmark (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

@@ -43,6 +43,10 @@ export class WorkspaceIndex {
   private readonly clusterScoped = new Map<string, Set<IndexedResource>>();
   /** Bumped on every change, so derived views (the checklist) know when to recompute. */
   generation = 0;
+  /** Bumped when an object of that namespace comes or goes: what a cross-resource finding there depends on. */
+  private readonly namespaceGenerations = new Map<string, number>();
+  /** Bumped when a cluster-scoped object comes or goes (Namespaces, cluster-wide policies). */
+  private clusterGeneration = 0;
 
   constructor(private defaultNamespace = 'default') {}
 
@@ -148,6 +152,19 @@ export class WorkspaceIndex {
     return out;
   }
 
+  /**
+   * A stamp that changes whenever anything a namespaced object's cross-resource findings can depend
+   * on changes: the objects of its namespace, and cluster-scoped objects.
+   */
+  stampOf(namespace: string): string {
+    return `${this.namespaceGenerations.get(namespace) ?? 0}:${this.clusterGeneration}`;
+  }
+
+  private touch(namespace: string | undefined): void {
+    if (namespace === undefined) this.clusterGeneration++;
+    else this.namespaceGenerations.set(namespace, (this.namespaceGenerations.get(namespace) ?? 0) + 1);
+  }
+
   private namespaceOf(facts: ResourceFacts): string | undefined {
     if (facts.clusterScoped) return undefined;
     return facts.namespace ?? this.defaultNamespace;
@@ -155,6 +172,7 @@ export class WorkspaceIndex {
 
   private bucket(resource: IndexedResource): void {
     const { kind } = resource.facts;
+    this.touch(resource.namespace);
     if (resource.namespace === undefined) {
       let set = this.clusterScoped.get(kind);
       if (!set) this.clusterScoped.set(kind, (set = new Set()));
@@ -183,6 +201,7 @@ export class WorkspaceIndex {
     if (!file) return false;
     for (const resource of file.resources) {
       const { kind } = resource.facts;
+      this.touch(resource.namespace);
       if (resource.namespace === undefined) {
         this.clusterScoped.get(kind)?.delete(resource);
         continue;

@@ -3,7 +3,7 @@ import type { ResolvedConfig } from '../config';
 import type { AnyRule } from '../rule';
 import type { Finding } from '../types';
 import { WorkspaceChecker } from './evaluate';
-import { WorkspaceIndex, type IndexedFile } from './index';
+import { WorkspaceIndex, type IndexedFile, type IndexedResource } from './index';
 
 export interface WorkspaceOptions {
   rules: readonly AnyRule[];
@@ -23,6 +23,8 @@ export class Workspace {
   readonly index: WorkspaceIndex;
   readonly analyzer: Analyzer;
   private readonly checker: WorkspaceChecker;
+  /** Cross-resource findings of namespaced objects, valid while their namespace's stamp holds. */
+  private readonly cached = new WeakMap<IndexedResource, { stamp: string; findings: Finding[] }>();
   /** The settings every finding was made with (the checklist reads which rules are on). */
   readonly config: ResolvedConfig;
 
@@ -49,7 +51,7 @@ export class Workspace {
   findings(uri: string): Finding[] {
     const file = this.index.file(uri);
     if (!file) return [];
-    const workspace = file.resources.flatMap((resource) => this.checker.check(resource, this.index));
+    const workspace = file.resources.flatMap((resource) => this.crossFindings(resource));
     if (workspace.length === 0) return [...file.findings];
     return [...file.findings, ...workspace].sort(byPosition);
   }
@@ -60,7 +62,22 @@ export class Workspace {
   }
 
   /** Cross-resource findings of one object (for the checklist's per-object view); `only`: of these rules. */
-  workspaceFindingsOf(resource: Parameters<WorkspaceChecker['check']>[0], only?: ReadonlySet<string>): Finding[] {
-    return this.checker.check(resource, this.index, only);
+  workspaceFindingsOf(resource: IndexedResource, only?: ReadonlySet<string>): Finding[] {
+    const findings = this.crossFindings(resource);
+    return only ? findings.filter((f) => only.has(f.ruleId)) : findings;
+  }
+
+  /**
+   * An edit re-checks only the namespaces it touched: on a 5,000-file workspace, re-running every
+   * cross-resource rule for every object after each keystroke would cost the checklist its speed.
+   */
+  private crossFindings(resource: IndexedResource): Finding[] {
+    if (resource.namespace === undefined) return this.checker.check(resource, this.index);
+    const stamp = this.index.stampOf(resource.namespace);
+    const hit = this.cached.get(resource);
+    if (hit?.stamp === stamp) return hit.findings;
+    const findings = this.checker.check(resource, this.index);
+    this.cached.set(resource, { stamp, findings });
+    return findings;
   }
 }
