@@ -2,7 +2,9 @@
 // invalid cases list every finding with its file and exact 1-based range.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { parseAllDocuments } from 'yaml';
 import { resolveConfig, type UserConfig } from '../../server/src/engine/config';
+import { applyFixesOnce } from '../../server/src/engine/fix/apply';
 import type { WorkspaceRule } from '../../server/src/engine/rule';
 import { Workspace } from '../../server/src/engine/workspace/workspace';
 import type { ExpectedFinding } from './ruleTester';
@@ -16,12 +18,13 @@ export interface WorkspaceCase {
 
 export interface InvalidWorkspaceCase extends WorkspaceCase {
   errors: Array<ExpectedFinding & { file: string }>;
+  /** For fixable rules: each changed file's exact text after applying the fixes (files open, one pass). */
+  output?: Record<string, string>;
 }
 
 export const uriOf = (file: string): string => `file:///workspace/${file}`;
 
-/** Runs one workspace rule alone over the case's files and returns its findings, file by file. */
-export function runWorkspaceRule(rule: WorkspaceRule, test: WorkspaceCase): Array<ExpectedFinding & { file: string }> {
+function workspaceFor(rule: WorkspaceRule, test: WorkspaceCase): Workspace {
   const user: UserConfig = {
     rules: { [rule.meta.id]: { severity: rule.meta.severity, ...(test.options ? { options: test.options } : {}) } },
     ...(test.defaultNamespace ? { defaultNamespace: test.defaultNamespace } : {}),
@@ -33,7 +36,20 @@ export function runWorkspaceRule(rule: WorkspaceRule, test: WorkspaceCase): Arra
       throw new Error(`rule ${id} threw: ${error instanceof Error ? error.stack : String(error)}`);
     },
   });
-  for (const [file, text] of Object.entries(test.files)) workspace.update(uriOf(file), text);
+  // Open, as in the editor: syntax trees are kept, so fixes are available.
+  for (const [file, text] of Object.entries(test.files)) workspace.update(uriOf(file), text, true);
+  return workspace;
+}
+
+/** The text of every file after applying the rule's fixes once. */
+export function fixWorkspace(rule: WorkspaceRule, test: WorkspaceCase): Record<string, string> {
+  const workspace = workspaceFor(rule, test);
+  return Object.fromEntries(Object.entries(test.files).map(([file, text]) => [file, applyFixesOnce(text, workspace.findings(uriOf(file))).text]));
+}
+
+/** Runs one workspace rule alone over the case's files and returns its findings, file by file. */
+export function runWorkspaceRule(rule: WorkspaceRule, test: WorkspaceCase): Array<ExpectedFinding & { file: string }> {
+  const workspace = workspaceFor(rule, test);
   const out: Array<ExpectedFinding & { file: string }> = [];
   for (const file of Object.keys(test.files).sort()) {
     for (const finding of workspace.findings(uriOf(file))) {
@@ -66,6 +82,13 @@ export function workspaceRuleTester(rule: WorkspaceRule, tests: { valid: Workspa
           .map(({ severity: _severity, ...rest }) => rest)
           .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
         assert.deepEqual(runWorkspaceRule(rule, test), expected);
+        if (test.output !== undefined) {
+          const fixed = fixWorkspace(rule, test);
+          const changed = Object.fromEntries(Object.entries(fixed).filter(([file, text]) => text !== test.files[file]));
+          assert.deepEqual(changed, test.output);
+          for (const text of Object.values(fixed)) assert.deepEqual(parseAllDocuments(text).flatMap((d) => d.errors.map((e) => e.message)), []);
+          assert.deepEqual(fixWorkspace(rule, { ...test, files: fixed }), fixed, 'fixing again changes nothing');
+        }
       });
     });
   });

@@ -17,6 +17,8 @@ export interface AnalyzedDocument {
   /** What the workspace index keeps of the object once the syntax tree is gone. */
   facts: ResourceFacts | undefined;
   doc: Document.Parsed;
+  /** The document's own text (its chunk of the file); offsets in `doc` count from its start. */
+  text: string;
   lines: LineIndex;
   /** Findings with lines counted from the chunk's first line. */
   findings: Finding[];
@@ -94,8 +96,8 @@ export class Analyzer {
       current.set(chunk.text, result);
       for (const document of result.documents) {
         // Spelled out rather than spread: a spread of 2,000 documents costs milliseconds per keystroke.
-        const { object, facts, doc, lines, findings: own } = document;
-        documents.push({ object, facts, doc, lines, findings: own, startLine: chunk.startLine, startOffset: chunk.startOffset });
+        const { object, facts, doc, text: own, lines, findings: found } = document;
+        documents.push({ object, facts, doc, text: own, lines, findings: found, startLine: chunk.startLine, startOffset: chunk.startOffset });
         for (const finding of document.findings) findings.push(shift(finding, chunk.startLine));
       }
     }
@@ -126,7 +128,7 @@ export class Analyzer {
           }
         }
         // A broken document's tree is a guess; checking it would report on the guess.
-        documents.push({ object: undefined, facts: undefined, doc, lines, findings });
+        documents.push({ object: undefined, facts: undefined, doc, text: chunk.text, lines, findings });
         continue;
       }
       const object = objectOf(doc);
@@ -135,7 +137,7 @@ export class Analyzer {
         this.checkObject(object, chunk.text, comments, lines, findings);
         findings.sort(byPosition);
       }
-      documents.push({ object, facts: object ? factsOf(object, lines, comments) : undefined, doc, lines, findings });
+      documents.push({ object, facts: object ? factsOf(object, lines, comments) : undefined, doc, text: chunk.text, lines, findings });
     }
     return { documents };
   }

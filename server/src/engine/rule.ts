@@ -82,8 +82,13 @@ export interface WorkspaceRuleContext {
   facts: ResourceFacts;
   index: WorkspaceIndex;
   options: Readonly<Record<string, unknown>>;
+  /**
+   * The object's syntax tree, when its file is open in an editor (or the CLI fixes files):
+   * what a quick-fix edits. Undefined for files known only by their facts.
+   */
+  source(): K8sObject | undefined;
   /** `at` is a range from the facts (relative to the object's document); undefined means `kind:`. */
-  report(at: Range | undefined, message: string): void;
+  report(at: Range | undefined, message: string, fix?: FixSpec): void;
 }
 
 /**

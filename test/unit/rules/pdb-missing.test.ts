@@ -35,9 +35,24 @@ workspaceRuleTester(rule, {
   ],
   invalid: [
     {
-      name: 'no PDB at all',
-      files: { 'deploy.yaml': deployment('api', 3) },
-      errors: [{ file: 'deploy.yaml', message: 'Deployment "api" runs 3 replicas and no PodDisruptionBudget selects its pods', line: 2, column: 1, endLine: 2, endColumn: 17 }],
+      name: 'no PDB at all: the fix adds one right after the workload',
+      files: { 'deploy.yaml': `# the API\n${deployment('api', 3, 'app: api', 'shop')}---\n${pdb('{matchLabels: {app: other}}', 'policy/v1', 'shop')}` },
+      errors: [{ file: 'deploy.yaml', message: 'Deployment "api" runs 3 replicas and no PodDisruptionBudget selects its pods', line: 3, column: 1, endLine: 3, endColumn: 17 }],
+      output: {
+        'deploy.yaml': `# the API\n${deployment('api', 3, 'app: api', 'shop')}${yaml(
+          '---',
+          'apiVersion: policy/v1',
+          'kind: PodDisruptionBudget',
+          'metadata:',
+          '  name: api-pdb',
+          '  namespace: shop',
+          'spec:',
+          '  maxUnavailable: 1',
+          '  selector:',
+          '    matchLabels:',
+          '      app: api',
+        )}---\n${pdb('{matchLabels: {app: other}}', 'policy/v1', 'shop')}`,
+      },
     },
     {
       name: 'PDB selecting other pods, and a PDB in another namespace',

@@ -1,7 +1,10 @@
 import type { ResolvedConfig, RuleSetting } from '../config';
-import { isWorkspaceRule, type AnyRule, type WorkspaceRule } from '../rule';
+import type { AnalyzedDocument } from '../analyzer';
+import { YamlEditor } from '../fix/yamlEdit';
+import type { K8sObject } from '../model';
+import { isWorkspaceRule, type AnyRule, type FixSpec, type WorkspaceRule } from '../rule';
 import { isIgnored } from '../suppress';
-import type { Finding, Position, Range } from '../types';
+import type { FileEdit, Finding, Position, Range } from '../types';
 import type { IndexedResource, WorkspaceIndex } from './index';
 
 const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
@@ -12,6 +15,19 @@ function toFile(range: Range, startLine: number): Range {
     start: { line: range.start.line + startLine, character: range.start.character },
     end: { line: range.end.line + startLine, character: range.end.character },
   };
+}
+
+/** The parsed document of an object whose file is open: what workspace rules' fixes edit. */
+export interface DocumentSource {
+  document: AnalyzedDocument & { object: K8sObject };
+}
+
+function fileEdits(fix: FixSpec, document: AnalyzedDocument & { object: K8sObject }, startLine: number): FileEdit[] {
+  const editor = new YamlEditor(document.text, document.object.reader);
+  return fix.edits(editor).map((e) => ({
+    range: toFile({ start: document.lines.positionAt(e.start), end: document.lines.positionAt(e.end) }, startLine),
+    newText: e.newText,
+  }));
 }
 
 /** Runs the cross-resource rules on objects of the index, with the same suppression as single-object rules. */
@@ -32,7 +48,7 @@ export class WorkspaceChecker {
   }
 
   /** Findings of the workspace rules (or of those in `only`) on one object, in file coordinates. */
-  check(resource: IndexedResource, index: WorkspaceIndex, only?: ReadonlySet<string>): Finding[] {
+  check(resource: IndexedResource, index: WorkspaceIndex, only?: ReadonlySet<string>, source?: DocumentSource): Finding[] {
     const { facts } = resource;
     const rules = facts.builtin ? this.rulesByKind.get(facts.kind) : undefined;
     if (!rules) return [];
@@ -47,10 +63,19 @@ export class WorkspaceChecker {
           facts,
           index,
           options: setting.options,
-          report: (at, message) => {
+          source: () => source?.document.object,
+          report: (at, message, fix) => {
             const range = at ?? facts.kindAt;
             if (facts.suppressions.some((s) => isIgnored(s.rules, id) && within(range.start, s.range))) return;
-            findings.push({ ruleId: id, severity: setting.severity, message, range: toFile(range, resource.startLine), remediation: rule.meta.remediation });
+            const document = fix ? source?.document : undefined;
+            findings.push({
+              ruleId: id,
+              severity: setting.severity,
+              message,
+              range: toFile(range, resource.startLine),
+              remediation: rule.meta.remediation,
+              ...(fix && document ? { fix: { title: fix.title, edits: () => fileEdits(fix, document, resource.startLine) } } : {}),
+            });
           },
         });
       } catch (error) {

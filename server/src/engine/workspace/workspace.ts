@@ -1,8 +1,8 @@
-import { Analyzer } from '../analyzer';
+import { Analyzer, type FileAnalysis } from '../analyzer';
 import type { ResolvedConfig } from '../config';
 import type { AnyRule } from '../rule';
 import type { Finding } from '../types';
-import { WorkspaceChecker } from './evaluate';
+import { WorkspaceChecker, type DocumentSource } from './evaluate';
 import { WorkspaceIndex, type IndexedFile, type IndexedResource } from './index';
 
 export interface WorkspaceOptions {
@@ -25,6 +25,8 @@ export class Workspace {
   private readonly checker: WorkspaceChecker;
   /** Cross-resource findings of namespaced objects, valid while their namespace's stamp holds. */
   private readonly cached = new WeakMap<IndexedResource, { stamp: string; findings: Finding[] }>();
+  /** Analyses of the files open in an editor: their syntax trees, for quick-fixes. */
+  private readonly openFiles = new Map<string, FileAnalysis>();
   /** The settings every finding was made with (the checklist reads which rules are on). */
   readonly config: ResolvedConfig;
 
@@ -35,15 +37,21 @@ export class Workspace {
     this.checker = new WorkspaceChecker(options.rules, options.config, options.onRuleError);
   }
 
-  /** Analyses and indexes a file's text. `open`: the editor has it, keep its documents cached. */
+  /** Analyses and indexes a file's text. `open`: the editor has it, keep its documents cached (and fixable). */
   update(uri: string, text: string, open = false): IndexedFile {
-    const analysis = open ? this.analyzer.analyze(text, uri) : this.analyzer.analyze(text);
-    if (!open) this.analyzer.forget(uri);
-    return this.index.setFile(uri, analysis);
+    if (open) {
+      const analysis = this.analyzer.analyze(text, uri);
+      this.openFiles.set(uri, analysis);
+      return this.index.setFile(uri, analysis);
+    }
+    this.analyzer.forget(uri);
+    this.openFiles.delete(uri);
+    return this.index.setFile(uri, withoutSyntaxTrees(this.analyzer.analyze(text)));
   }
 
   remove(uri: string): boolean {
     this.analyzer.forget(uri);
+    this.openFiles.delete(uri);
     return this.index.deleteFile(uri);
   }
 
@@ -54,6 +62,11 @@ export class Workspace {
     const workspace = file.resources.flatMap((resource) => this.crossFindings(resource));
     if (workspace.length === 0) return [...file.findings];
     return [...file.findings, ...workspace].sort(byPosition);
+  }
+
+  private sourceOf(resource: IndexedResource): DocumentSource | undefined {
+    const document = this.openFiles.get(resource.uri)?.documents.find((d) => d.startLine === resource.startLine && d.facts === resource.facts);
+    return document?.object ? { document: { ...document, object: document.object } } : undefined;
   }
 
   /** Findings of every indexed file (the CLI's and the checklist's view). */
@@ -72,12 +85,26 @@ export class Workspace {
    * cross-resource rule for every object after each keystroke would cost the checklist its speed.
    */
   private crossFindings(resource: IndexedResource): Finding[] {
-    if (resource.namespace === undefined) return this.checker.check(resource, this.index);
+    const source = this.sourceOf(resource);
+    if (resource.namespace === undefined) return this.checker.check(resource, this.index, undefined, source);
     const stamp = this.index.stampOf(resource.namespace);
     const hit = this.cached.get(resource);
     if (hit?.stamp === stamp) return hit.findings;
-    const findings = this.checker.check(resource, this.index);
+    const findings = this.checker.check(resource, this.index, undefined, source);
     this.cached.set(resource, { stamp, findings });
     return findings;
   }
+}
+
+/**
+ * What the index keeps of a file read from disk: findings without their fixes, whose closures
+ * would keep every syntax tree of the workspace alive.
+ */
+function withoutSyntaxTrees(analysis: FileAnalysis): FileAnalysis {
+  const strip = (findings: readonly Finding[]): Finding[] => findings.map((f) => (f.fix ? { ...f, fix: undefined } : f));
+  return {
+    template: analysis.template,
+    findings: strip(analysis.findings),
+    documents: analysis.documents.map((d) => ({ ...d, findings: strip(d.findings) })),
+  };
 }

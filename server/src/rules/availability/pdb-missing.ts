@@ -20,7 +20,21 @@ const rule: WorkspaceRule = {
     // A single replica cannot be protected by a budget without blocking every drain; replicas-too-few says so instead.
     if (replicas < 2) return;
     if (pdbsSelecting(index, resource).length > 0) return;
-    report(undefined, `${facts.kind} "${facts.name ?? '(unnamed)'}" runs ${replicas} replicas and no PodDisruptionBudget selects its pods`);
+    const name = facts.name ?? 'workload';
+    const selector = facts.workload.selector;
+    // The PDB selects what the workload selects; without plain matchLabels, its pod labels.
+    const matchLabels = selector && Object.keys(selector.matchLabels).length > 0 ? selector.matchLabels : facts.workload.podLabels;
+    report(undefined, `${facts.kind} "${name}" runs ${replicas} replicas and no PodDisruptionBudget selects its pods`, Object.keys(matchLabels).length === 0 ? undefined : {
+      title: `Create a PodDisruptionBudget for ${facts.kind} "${name}"`,
+      edits: (editor) =>
+        editor.appendDocument({
+          apiVersion: 'policy/v1',
+          kind: 'PodDisruptionBudget',
+          metadata: { name: `${name}-pdb`, ...(facts.namespace ? { namespace: facts.namespace } : {}) },
+          // One pod at a time: drains proceed, and the workload keeps replicas - 1 serving.
+          spec: { maxUnavailable: 1, selector: { matchLabels: { ...matchLabels } } },
+        }),
+    });
   },
 };
 
