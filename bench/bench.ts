@@ -1,26 +1,18 @@
 // `npm run bench`: engine timings on the largest corpus file and on a generated 2,000-document file.
 // Numbers, not pass/fail: targets are printed beside them for the reader to judge.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseAllDocuments } from 'yaml';
 import { Analyzer } from '../server/src/engine/analyzer';
 import { resolveConfig } from '../server/src/engine/config';
 import { RULES } from '../server/src/rules';
-import { corpusDir, projectRoot } from '../test/helpers/paths';
+import { corpusDir, projectRoot, yamlFiles } from '../test/helpers/paths';
 import { benchWorkspace } from './workspaceBench';
 import { computeChecklist } from '../server/src/engine/workspace/checklist';
 
 const ROOT = projectRoot();
 const CORPUS = corpusDir();
-
-function* yamlFiles(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir).sort()) {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) yield* yamlFiles(path);
-    else if (/\.ya?ml$/.test(entry)) yield path;
-  }
-}
 
 const gc = (globalThis as { gc?: () => void }).gc;
 

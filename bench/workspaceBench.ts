@@ -1,6 +1,6 @@
 // The workspace part of `npm run bench`: a 5,000-file workspace generated from the corpus's own
 // manifests (each copy in its own namespaces, so selectors resolve as in a real multi-team repo).
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -8,18 +8,11 @@ import { pathToFileURL } from 'node:url';
 import { resolveConfig } from '../server/src/engine/config';
 import { Workspace } from '../server/src/engine/workspace/workspace';
 import { RULES } from '../server/src/rules';
+import { yamlFiles } from '../test/helpers/paths';
 
 const FILES = 5000;
 /** Larger files are the CRD bundles and the single-file installs: not what a repository of 5,000 manifests holds. */
 const MAX_SOURCE_BYTES = 512 * 1024;
-
-function* yamlFiles(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir).sort()) {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) yield* yamlFiles(path);
-    else if (/\.ya?ml$/.test(entry)) yield path;
-  }
-}
 
 /** Moves every document of a copy into namespaces of its own: `shop` becomes `shop-7`, none becomes `team-7`. */
 function intoCopy(text: string, copy: number): string {

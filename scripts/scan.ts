@@ -1,20 +1,12 @@
 // Developer aid: runs some rules (or all) over a folder, by default ../shared/corpus, and prints
 // every finding, so that a rule's author can read its false positives before shipping it.
 //   node out/scripts/scan.js [--dir DIR] [rule-id ...]
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { Analyzer } from '../server/src/engine/analyzer';
 import { resolveConfig } from '../server/src/engine/config';
 import { RULES } from '../server/src/rules';
-import { corpusDir } from '../test/helpers/paths';
-
-function* yamlFiles(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir).sort()) {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) yield* yamlFiles(path);
-    else if (/\.ya?ml$/.test(entry)) yield path;
-  }
-}
+import { corpusDir, yamlFiles } from '../test/helpers/paths';
 
 const args = process.argv.slice(2);
 const dirFlag = args.indexOf('--dir');

@@ -2,14 +2,14 @@
 // compared with a checklist reviewed by hand: every item's status, count and failing objects,
 // and why a person agreed with it.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, it } from 'node:test';
 import { resolveConfig } from '../../server/src/engine/config';
 import { computeChecklist, formatCount } from '../../server/src/engine/workspace/checklist';
 import { Workspace } from '../../server/src/engine/workspace/workspace';
 import { RULES } from '../../server/src/rules';
-import { corpusDir, projectRoot } from '../helpers/paths';
+import { corpusDir, projectRoot, yamlFiles } from '../helpers/paths';
 
 const corpus = corpusDir();
 
@@ -20,14 +20,6 @@ interface ReviewedItem {
   count: string;
   failures: string[];
   reason: string;
-}
-
-function* yamlFiles(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir).sort()) {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) yield* yamlFiles(path);
-    else if (/\.ya?ml$/.test(entry)) yield path;
-  }
 }
 
 /** The checklist of one corpus folder taken as one application, with every rule at its default. */

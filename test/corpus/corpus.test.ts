@@ -2,23 +2,15 @@
 // it must finish every file without a rule throwing, stay silent on non-Kubernetes YAML and
 // Helm templates, and on a few files reviewed by hand report exactly the reviewed findings.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { Analyzer } from '../../server/src/engine/analyzer';
 import { resolveConfig } from '../../server/src/engine/config';
 import { RULES } from '../../server/src/rules';
-import { corpusDir, projectRoot } from '../helpers/paths';
+import { corpusDir, projectRoot, yamlFiles } from '../helpers/paths';
 
 const corpus = corpusDir();
-
-function* yamlFiles(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir).sort()) {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) yield* yamlFiles(path);
-    else if (/\.ya?ml$/.test(entry)) yield path;
-  }
-}
 
 function analyzerWithErrors(): { analyzer: Analyzer; errors: string[] } {
   const errors: string[] = [];

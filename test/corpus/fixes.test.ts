@@ -3,7 +3,7 @@
 // error-level finding, with every comment kept and nothing changed outside its edits — and
 // fixing again must change nothing.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
@@ -13,17 +13,9 @@ import { LineIndex } from '../../server/src/engine/text';
 import type { Finding } from '../../server/src/engine/types';
 import { Workspace } from '../../server/src/engine/workspace/workspace';
 import { RULES } from '../../server/src/rules';
-import { corpusDir } from '../helpers/paths';
+import { corpusDir, yamlFiles } from '../helpers/paths';
 
 const corpus = corpusDir();
-
-function* yamlFiles(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir).sort()) {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) yield* yamlFiles(path);
-    else if (/\.ya?ml$/.test(entry)) yield path;
-  }
-}
 
 /** Each application of the corpus is one workspace: cross-resource fixes see their relatives. */
 const APPLICATIONS = ['microservices-demo', 'kube-prometheus', 'argo-cd', 'kubernetes-examples'];

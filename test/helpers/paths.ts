@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** The project root, found by walking up to our package.json; compiled code runs from out/ (or elsewhere). */
@@ -13,4 +13,13 @@ export function projectRoot(from: string = __dirname): string {
 /** ../shared/corpus: real manifests by other people, read-only. */
 export function corpusDir(): string {
   return join(projectRoot(), '..', 'shared', 'corpus');
+}
+
+/** Every .yaml/.yml file under `dir`, recursively, in a stable order. */
+export function* yamlFiles(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir).sort()) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) yield* yamlFiles(path);
+    else if (/\.ya?ml$/.test(entry)) yield path;
+  }
 }
