@@ -1,9 +1,12 @@
 // The language server: LSP wiring only. Each feature lives in a service under ./services.
 import {
+  CodeActionKind,
   createConnection,
+  ErrorCodes,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   WatchKind,
@@ -12,6 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES, ruleById } from './rules';
 import { CHECKLIST_REQUEST, ChecklistService, SET_MANUAL_ITEM_REQUEST, type ChecklistParams, type SetManualItemParams } from './services/checklist';
+import { CodeActionService, FIX_ALL_KIND, FIX_ALL_REQUEST, type FixAllParams } from './services/codeActions';
 import { ConfigFileService } from './services/configFile';
 import { DiagnosticsService } from './services/diagnostics';
 import { WorkspaceFolders } from './services/folders';
@@ -41,6 +45,7 @@ const workspaces = new WorkspaceService({
 });
 const diagnostics = new DiagnosticsService({ connection, documents, settings, configs, workspaces, folders, rules: RULES, ruleById, isManifest, log });
 const checklists = new ChecklistService({ connection, documents, workspaces, log });
+const codeActions = new CodeActionService({ diagnostics, workspaces, rules: RULES, ruleById, log });
 
 let canRegisterConfigurationChange = false;
 let canChangeWorkspaceFolders = false;
@@ -67,9 +72,11 @@ connection.onInitialize((params): InitializeResult => {
   canRegisterConfigurationChange = workspace?.didChangeConfiguration?.dynamicRegistration === true;
   canChangeWorkspaceFolders = workspace?.workspaceFolders === true;
   canRegisterFileWatchers = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  codeActions.initialize(params.capabilities);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: canChangeWorkspaceFolders } },
     },
     serverInfo: { name: 'kube-prod' },
@@ -124,6 +131,24 @@ connection.onDidChangeWatchedFiles(
 
 connection.onRequest(CHECKLIST_REQUEST, (params: ChecklistParams | undefined) => checklists.checklist(params));
 connection.onRequest(SET_MANUAL_ITEM_REQUEST, (params: SetManualItemParams | undefined) => checklists.setManualItem(params));
+
+connection.onCodeAction(async (params, token) => {
+  try {
+    return await codeActions.codeActions(params, token);
+  } catch (error) {
+    // No actions rather than an error popup: the failure is in the log.
+    log.error(`kube-prod: code actions for ${params.textDocument.uri} failed: ${describeError(error)}`);
+    return [];
+  }
+});
+
+connection.onRequest(FIX_ALL_REQUEST, async (params: FixAllParams | undefined) => {
+  const uri = params?.uri;
+  if (typeof uri !== 'string' || !documents.get(uri)) {
+    throw new ResponseError(ErrorCodes.InvalidParams, `${FIX_ALL_REQUEST}: uri must name an open document`);
+  }
+  return codeActions.fixAll(uri);
+});
 
 configs.onDidChange(reanalyseAll);
 

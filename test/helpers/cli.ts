@@ -17,7 +17,15 @@ export const ROOT = projectRoot();
 export const CLI = process.env.KUBE_PROD_CLI ?? join(ROOT, 'dist', 'cli.js');
 export const FIXTURES = join(ROOT, 'test', 'fixtures', 'cli');
 
-export function runCli(args: readonly string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): CliResult {
+export interface CliOptions {
+  cwd?: string;
+  input?: string | Buffer;
+  env?: Record<string, string>;
+  /** Run as this user (and its group): as root, the only way to meet a file it cannot write. */
+  user?: { uid: number; gid: number };
+}
+
+export function runCli(args: readonly string[], options: CliOptions = {}): CliResult {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   if (!options.env?.KUBE_PROD_DEBUG) delete env.KUBE_PROD_DEBUG;
   const result = spawnSync(process.execPath, [CLI, ...args], {
@@ -25,6 +33,7 @@ export function runCli(args: readonly string[], options: { cwd?: string; input?:
     input: options.input ?? '',
     env,
     encoding: 'utf8',
+    ...options.user,
   });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

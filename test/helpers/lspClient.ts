@@ -8,6 +8,10 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type {
   ApplyWorkspaceEditParams,
+  CodeAction,
+  CodeActionParams,
+  Diagnostic,
+  Range,
   ConfigurationParams,
   FileEvent,
   InitializeParams,
@@ -47,6 +51,8 @@ export interface StartOptions {
   watchers?: boolean;
   /** What the client answers to workspace/applyEdit (default: applied). */
   applyEdit?: (params: ApplyWorkspaceEditParams) => { applied: boolean; failureReason?: string };
+  /** Advertise versioned edits (`workspace.workspaceEdit.documentChanges`, default false). */
+  documentChanges?: boolean;
 }
 
 /** A notification other than the ones the client records in their own lists. */
@@ -125,6 +131,7 @@ export class LspClient {
           configuration: options.configuration ?? true,
           didChangeConfiguration: { dynamicRegistration: true },
           didChangeWatchedFiles: { dynamicRegistration: options.watchers ?? false },
+          workspaceEdit: { documentChanges: options.documentChanges ?? false },
         },
         textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true } },
       },
@@ -164,6 +171,13 @@ export class LspClient {
   /** Sends any request and waits for its answer (a ResponseError rejects). */
   request<R>(method: string, params: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<R> {
     return this.within(this.connection.sendRequest<R>(method, params), method, timeoutMs);
+  }
+
+  /** textDocument/codeAction for `diagnostics` (their range unless another is given), optionally only of some kinds. */
+  codeActions(uri: string, diagnostics: Diagnostic[], options: { range?: Range; only?: string[] } = {}): Promise<CodeAction[]> {
+    const range = options.range ?? diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const params: CodeActionParams = { textDocument: { uri }, range, context: { diagnostics, ...(options.only ? { only: options.only } : {}) } };
+    return this.request<CodeAction[] | null>('textDocument/codeAction', params).then((actions) => actions ?? []);
   }
 
   /** Notifications of `method` received so far. */

@@ -15,10 +15,21 @@ export interface CheckOptions {
   onRuleError?: (ruleId: string, path: string, error: unknown) => void;
 }
 
+export interface LoadedInput {
+  /** The display path, under which the workspace indexes the input. */
+  path: string;
+  /** Absolute path on disk; undefined for standard input. */
+  absolute: string | undefined;
+  /** The text as read (--fix starts from it and compares with it). */
+  text: string;
+  /** Writing `text` back gives the bytes read (they were valid UTF-8). */
+  lossless: boolean;
+}
+
 export interface LoadedWorkspace {
   workspace: Workspace;
   /** The inputs in order; each is indexed in the workspace under its display path. */
-  inputs: Array<{ path: string; absolute: string | undefined }>;
+  inputs: LoadedInput[];
   /** The file being read or reported on: rule errors name it. */
   current: { path: string };
 }
@@ -38,17 +49,16 @@ export async function loadWorkspace(targets: readonly Target[], options: CheckOp
   const inputs: LoadedWorkspace['inputs'] = [];
   for (const target of targets) {
     const path = displayPath(target, options.cwd);
-    const text = await readTarget(target, options.cwd);
+    const { text, lossless } = await readTarget(target, options.cwd);
     current.path = path;
     workspace.update(path, text);
-    inputs.push({ path, absolute: target.kind === 'file' ? target.absolute : undefined });
+    inputs.push({ path, absolute: target.kind === 'file' ? target.absolute : undefined, text, lossless });
   }
   return { workspace, inputs, current };
 }
 
-/** Reads and analyses every target in order; the engine does all the checking. */
-export async function checkTargets(targets: readonly Target[], options: CheckOptions): Promise<{ files: FileReport[]; rules: EnabledRule[] }> {
-  const { workspace, inputs, current } = await loadWorkspace(targets, options);
+/** The findings of every input as the workspace holds them now (after --fix: what remains). */
+export function reportOn({ workspace, inputs, current }: LoadedWorkspace, options: Pick<CheckOptions, 'rules' | 'keep'>): { files: FileReport[]; rules: EnabledRule[] } {
   const files: FileReport[] = [];
   for (const { path, absolute } of inputs) {
     current.path = path;

@@ -3,7 +3,7 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** A path or config file the CLI could not read, or a config file it rejected: print the message, exit 2. */
+/** A path or config file the CLI could not read, a config file it rejected, a file --fix could not write: print the message, exit 2. */
 export class InputError extends Error {
   override readonly name = 'InputError';
 }
@@ -11,6 +11,11 @@ export class InputError extends Error {
 /** `cannot read <path>: <reason>`, with the reason Node gives minus its code and syscall. */
 export function cannotRead(path: string, error: unknown): InputError {
   return new InputError(`cannot read ${path}: ${reasonOf(error)}`);
+}
+
+/** `cannot write <path>: <reason>` (--fix). */
+export function cannotWrite(path: string, error: unknown): InputError {
+  return new InputError(`cannot write ${path}: ${reasonOf(error)}`);
 }
 
 function reasonOf(error: unknown): string {

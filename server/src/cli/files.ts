@@ -76,24 +76,40 @@ function walk(directory: string, shown: string, visited: Set<string>): string[] 
   return files;
 }
 
-/** Reads a target's text; throws InputError naming the path as the user sees it. */
-export async function readTarget(target: Target, cwd: string): Promise<string> {
-  if (target.kind === 'stdin') return readStdin();
-  try {
-    return readFileSync(target.absolute, 'utf8');
-  } catch (error) {
-    throw cannotRead(displayPath(target, cwd), error);
-  }
+export interface TargetText {
+  text: string;
+  /**
+   * The bytes were valid UTF-8, so writing `text` back gives the same bytes. Otherwise decoding
+   * replaced the invalid bytes with U+FFFD, and --fix must not write the text back.
+   */
+  lossless: boolean;
 }
 
-async function readStdin(): Promise<string> {
+/** Reads a target's text; throws InputError naming the path as the user sees it. */
+export async function readTarget(target: Target, cwd: string): Promise<TargetText> {
+  let bytes: Buffer;
+  if (target.kind === 'stdin') {
+    bytes = await readStdin();
+  } else {
+    try {
+      bytes = readFileSync(target.absolute);
+    } catch (error) {
+      throw cannotRead(displayPath(target, cwd), error);
+    }
+  }
+  const text = bytes.toString('utf8');
+  // Only a text holding U+FFFD can have lost bytes; most files skip the comparison.
+  return { text, lossless: !text.includes('\uFFFD') || Buffer.from(text, 'utf8').equals(bytes) };
+}
+
+async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   try {
     for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   } catch (error) {
     throw cannotRead(STDIN_PATH, error);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** A target's path as reports show it: relative to `cwd`, forward slashes. */

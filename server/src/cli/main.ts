@@ -1,16 +1,18 @@
 // kube-prod's command line: parses arguments, wires config, files, engine and formatter together,
 // and maps the outcome to an exit code. The checking (and the checklist) is the engine's.
 import { ConfigValidationError } from '../engine/config';
-import { SEVERITY_RANK, type Severity } from '../engine/types';
+import { SEVERITY_RANK, type Finding, type Severity } from '../engine/types';
 import { RULES } from '../rules';
 import { computeChecklist } from '../engine/workspace/checklist';
-import { checkTargets, loadWorkspace } from './check';
+import { loadWorkspace, reportOn } from './check';
 import { loadChecklistFile, loadConfig } from './config';
 import { InputError, UsageError } from './errors';
 import { expandPaths } from './files';
+import { fixWorkspace, problemCount, writeFixed, writeProblems } from './fix';
 import { formatChecklistJson } from './formatters/checklistJson';
 import { formatChecklistMarkdown } from './formatters/checklistMarkdown';
 import { DEFAULT_FAILURE_LIMIT, formatChecklistText } from './formatters/checklistText';
+import { formatDiff } from './formatters/diff';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
@@ -35,7 +37,14 @@ Options:
                         the current directory or its ancestors)
   --fail-on <severity>  check: exit 1 when a finding at or above this severity
                         is reported: error (default), warning, info, none
-  --quiet               check: report errors only
+  --quiet               check: report errors only (and with --fix, fix only
+                        errors)
+  --fix                 check: rewrite the files with every available
+                        quick-fix, say which changed, then report what is
+                        left; with "-" (then the only path), print the fixed
+                        text on stdout and all the rest on stderr
+  --dry-run             check --fix: write nothing, print the fixes as a
+                        unified diff (git apply takes it) instead of a report
   --checklist <file>    checklist: the manual items' file (default: the nearest
                         .kube-prod-checklist.yaml in the current directory or
                         its ancestors)
@@ -44,9 +53,12 @@ Options:
   -h, --help            show this help
   --version             print the version
 
-Exit codes: check: 0 no finding at or above --fail-on, 1 there is one;
+Exit codes: check: 0 no finding at or above --fail-on, 1 there is one
+            (with --fix: among the findings left after fixing);
+            check --fix --dry-run: 0 nothing to fix, 1 a file would change;
             checklist: 0 every required item passes, 1 one fails;
-            2 usage error, unreadable path, invalid config or checklist file.
+            2 usage error, unreadable path, invalid config or checklist file,
+            a file --fix cannot write.
 `;
 
 const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
@@ -60,6 +72,10 @@ export interface CheckArgs {
   config: string | undefined;
   failOn: FailOn;
   quiet: boolean;
+  /** Rewrite the inputs with their findings' fixes, then report what remains. */
+  fix: boolean;
+  /** With fix: print the changes as a diff, write nothing. */
+  dryRun: boolean;
 }
 
 export interface ChecklistArgs {
@@ -74,7 +90,7 @@ export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'check'; 
 
 /** Options that take a value, and which command each belongs to (undefined: both). */
 const VALUE_OPTIONS: Record<string, 'check' | 'checklist' | undefined> = { '--format': undefined, '--config': undefined, '--fail-on': 'check', '--checklist': 'checklist' };
-const FLAG_OPTIONS: Record<string, 'check' | 'checklist' | undefined> = { '-h': undefined, '--help': undefined, '--version': undefined, '--quiet': 'check', '--all': 'checklist' };
+const FLAG_OPTIONS: Record<string, 'check' | 'checklist' | undefined> = { '-h': undefined, '--help': undefined, '--version': undefined, '--quiet': 'check', '--fix': 'check', '--dry-run': 'check', '--all': 'checklist' };
 
 /** Parses argv (without node and the script). Throws UsageError. */
 export function parseArgs(argv: readonly string[]): Command {
@@ -119,6 +135,14 @@ export function parseArgs(argv: readonly string[]): Command {
   const config = values.get('--config');
   if (command === 'check') {
     const failOn = values.get('--fail-on');
+    const fix = flags.has('--fix');
+    const dryRun = flags.has('--dry-run');
+    if (dryRun && !fix) throw new UsageError('option --dry-run goes with --fix');
+    // The diff is the whole output and its exit code says whether there is one.
+    if (dryRun && format !== undefined) throw new UsageError('option --format does not apply to --fix --dry-run, which prints a diff');
+    if (dryRun && failOn !== undefined) throw new UsageError('option --fail-on does not apply to --fix --dry-run, which exits 1 when a file would change');
+    // Standard output carries the fixed text of standard input: there is no room for other files' reports.
+    if (fix && !dryRun && paths.includes('-') && paths.length > 1) throw new UsageError('with --fix, "-" (standard input) must be the only path');
     return {
       kind: 'check',
       args: {
@@ -127,6 +151,8 @@ export function parseArgs(argv: readonly string[]): Command {
         config,
         failOn: failOn === undefined ? 'error' : oneOf('--fail-on', failOn, FAIL_ON),
         quiet: flags.has('--quiet'),
+        fix,
+        dryRun,
       },
     };
   }
@@ -157,21 +183,46 @@ const ruleErrorReporter =
 export async function runCheck(args: CheckArgs, cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
   const config = loadConfig(args.config, cwd);
   const targets = expandPaths(args.paths, cwd);
-  const { files, rules } = await checkTargets(targets, {
-    rules: RULES,
-    config,
-    cwd,
-    keep: args.quiet ? (finding) => finding.severity === 'error' : undefined,
-    onRuleError: ruleErrorReporter(env),
-  });
+  const keep = args.quiet ? (finding: Finding) => finding.severity === 'error' : undefined;
+  const loaded = await loadWorkspace(targets, { rules: RULES, config, cwd, keep, onRuleError: ruleErrorReporter(env) });
+  // Where the report goes: standard output, unless that carries the fixed text of standard input.
+  let out: NodeJS.WriteStream = process.stdout;
+  if (args.fix) {
+    const changed = fixWorkspace(loaded, {
+      keep,
+      onFixError: (ruleId, path, error) => process.stderr.write(`kube-prod: the fix of rule ${ruleId} failed on ${path}: ${describeError(error, env)}\n`),
+      onSkipped: (path, reason) => process.stderr.write(`kube-prod: left ${path} unchanged: ${reason}\n`),
+    });
+    const problems = writeProblems(changed, { access: !args.dryRun });
+    const stdin = args.dryRun ? undefined : loaded.inputs.find((input) => input.absolute === undefined);
+    // Echoing standard input unchanged would lose its invalid bytes all the same.
+    if (stdin && !stdin.lossless && changed.length === 0) problems.push(`cannot fix ${stdin.path}: it is not valid UTF-8`);
+    if (problems.length > 0) {
+      for (const problem of problems) process.stderr.write(`kube-prod: ${problem}\n`);
+      return 2;
+    }
+    if (args.dryRun) {
+      process.stdout.write(formatDiff(changed.map(({ input, text }) => ({ path: input.path, before: input.text, after: text }))));
+      for (const { input, fixed } of changed) process.stderr.write(`would fix ${problemCount(fixed)} in ${input.path}\n`);
+      return changed.length > 0 ? 1 : 0;
+    }
+    if (stdin) {
+      process.stdout.write(changed[0]?.text ?? stdin.text);
+      out = process.stderr;
+    }
+    // Before the report in text; on stderr when stdout is JSON, SARIF or the fixed text.
+    const notes = args.format === 'text' ? out : process.stderr;
+    writeFixed(changed, ({ input, fixed }) => notes.write(`fixed ${problemCount(fixed)} in ${input.path}\n`));
+  }
+  const { files, rules } = reportOn(loaded, { rules: RULES, keep });
   const report: CheckReport = { tool: packageInfo(), cwd, files, rules };
   const output =
     args.format === 'json'
       ? formatJson(report)
       : args.format === 'sarif'
         ? formatSarif(report)
-        : formatText(report, { color: process.stdout.isTTY === true && !env.NO_COLOR });
-  process.stdout.write(output);
+        : formatText(report, { color: out.isTTY === true && !env.NO_COLOR });
+  out.write(output);
   return failed(report, args.failOn) ? 1 : 0;
 }
 

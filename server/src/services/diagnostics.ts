@@ -30,6 +30,17 @@ export function toDiagnostic(finding: Finding, ruleById: (id: string) => AnyRule
   };
 }
 
+/** An open manifest's findings at one version of its text, as they are (or are about to be) published. */
+export interface CurrentFindings {
+  uri: string;
+  version: number;
+  /** The text at `version` (the TextDocument itself changes under later edits). */
+  text: string;
+  findings: Finding[];
+  /** The document's rule levels, for findings of other texts of it (the later passes of a fix-all). */
+  levels(findings: readonly Finding[]): Finding[];
+}
+
 /** One scheduled analysis of one version of a document. */
 interface Run {
   version: number;
@@ -126,6 +137,32 @@ export class DiagnosticsService {
     this.published.delete(uri);
     this.deps.workspaces.released(uri);
     this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /**
+   * The findings of an open manifest at the version the editor has now; undefined when it is not
+   * analysed. A request (a code action) never works on a stale analysis: when the document changed
+   * since it was indexed, it is indexed now, which is what its pending run would do (the run then
+   * only publishes).
+   */
+  async currentFindings(uri: string): Promise<CurrentFindings | undefined> {
+    const { documents, settings, configs, workspaces, isManifest } = this.deps;
+    const opened = documents.get(uri);
+    if (!opened || !isManifest(opened)) return undefined;
+    const documentSettings = await settings.forDocument(uri);
+    if (!this.analysed(uri, documentSettings)) return undefined;
+    const config = await configs.configFor(uri);
+    await workspaces.ready(uri);
+    // From here on everything is synchronous: the text, the index and the findings are of one version.
+    const document = documents.get(uri);
+    if (!document || !isManifest(document)) return undefined;
+    const { version } = document;
+    const text = document.getText();
+    if (workspaces.indexedVersion(uri) !== version) workspaces.edited(uri, text, version);
+    const findings = workspaces.findings(uri);
+    if (!findings) return undefined;
+    const levels = (list: readonly Finding[]): Finding[] => this.levels.apply(list, config, documentSettings.rules);
+    return { uri, version, text, findings: levels(findings), levels };
   }
 
   dispose(): void {

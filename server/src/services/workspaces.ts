@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveConfig } from '../engine/config';
+import type { FileAnalysis } from '../engine/analyzer';
 import type { AnyRule } from '../engine/rule';
 import type { Finding } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
@@ -239,6 +240,23 @@ export class WorkspaceService {
     const file = scope?.workspace.index.file(key);
     if (!scope || !file) return undefined;
     return scope.complete ? scope.workspace.findings(key) : [...file.findings];
+  }
+
+  /** The Workspace serving a document (its folder's, or the loose files'), for its rules and config. */
+  workspaceOf(uri: string): Workspace | undefined {
+    return this.slotOf(uri).current?.workspace;
+  }
+
+  /**
+   * The parsed documents of an open document whose index holds `text` at `version`: taken from
+   * the analyzer's cache, nothing is parsed again. Undefined when the index holds another version.
+   */
+  openAnalysis(uri: string, text: string, version: number): FileAnalysis | undefined {
+    const slot = this.slotOf(uri);
+    const key = canonicalUri(uri);
+    const workspace = slot.current?.workspace;
+    if (!workspace || slot.open.get(key)?.version !== version) return undefined;
+    return workspace.analyzer.analyze(text, key);
   }
 
   /** The folder of a URI, or the only folder when none is given; undefined when there is none. */

@@ -102,4 +102,80 @@ describe('YamlEditor', () => {
     const out = edit('m: {}\n', (editor, _read, root) => editor.merge(root, { m: { version: '1.0', star: '*', yes: 'true' } }));
     assert.equal(out, yaml('m:', '  version: "1.0"', '  star: "*"', '  yes: "true"'));
   });
+
+  it('keeps values inside flow collections flow, placeholders without their comment', () => {
+    const text = yaml('spec: {ttl: null, containers: [{name: a, lifecycle: {}}], n: 1}');
+    const out = edit(text, (editor, read, root) => [
+      ...editor.merge(read.map(root, 'spec')!, { ttl: new Placeholder(86400, 'a day'), n: new Placeholder(2, 'two') }),
+      ...editor.merge(read.maps(root, 'spec', 'containers')[0], { lifecycle: { preStop: { exec: { command: ['sleep', '5'] } } } }),
+    ]);
+    assert.equal(out, yaml('spec: {ttl: 86400, containers: [{name: a, lifecycle: {preStop: {exec: {command: [sleep, "5"]}}}}], n: 2}'));
+  });
+
+  it('overrides a scalar inherited through << in the mapping itself, leaving the shared source alone', () => {
+    const text = yaml('x: &d {policy: Allow, limits: {cpu: 1}}', 'spec:', '  <<: *d', '  a: 1');
+    const out = edit(text, (editor, read, root) => editor.merge(read.map(root, 'spec')!, { policy: 'Forbid', limits: { memory: '1Gi' } }));
+    assert.equal(out, yaml('x: &d {policy: Allow, limits: {cpu: 1}}', 'spec:', '  <<: *d', '  a: 1', '  policy: Forbid'));
+    assert.equal(edit(out, (editor, read, root) => editor.merge(read.map(root, 'spec')!, { policy: 'Forbid' })), out);
+  });
+});
+
+describe('YamlEditor.removePair', () => {
+  const remove = (text: string, path: string[], key: string): string => edit(text, (editor, read, root) => editor.removePair(path.length ? read.map(root, ...path)! : root, key));
+
+  it('deletes the whole line of a block entry with its trailing comment, keeping the comments around it', () => {
+    const text = yaml('spec:', '  # three for HA', '  replicas: 3 # pinned', '', '  # the selector', '  selector: {}');
+    assert.equal(remove(text, ['spec'], 'replicas'), yaml('spec:', '  # three for HA', '', '  # the selector', '  selector: {}'));
+  });
+
+  it('deletes every line of a multi-line value, CRLF kept', () => {
+    const text = 'a: 1\r\nb:\r\n  c: 2\r\n  d: [x,\r\n    y]\r\ne: 3\r\n';
+    assert.equal(remove(text, [], 'b'), 'a: 1\r\ne: 3\r\n');
+  });
+
+  it('deletes the last line of a text without a final line break together with the break before it', () => {
+    assert.equal(remove('spec:\n  a: 1\n  replicas: 3', ['spec'], 'replicas'), 'spec:\n  a: 1');
+    assert.equal(remove('a: 1\r\nb: 2', [], 'b'), 'a: 1');
+  });
+
+  it('moves the next entry up onto the dash line of a sequence item', () => {
+    const text = yaml('items:', '- replicas: 3', '  name: a', '- name: b');
+    assert.equal(edit(text, (editor, read, root) => editor.removePair(read.maps(root, 'items')[0], 'replicas')), yaml('items:', '- name: a', '- name: b'));
+  });
+
+  it('leaves {} for the only entry', () => {
+    assert.equal(remove(yaml('spec:', '  replicas: 3', 'x: 1'), ['spec'], 'replicas'), yaml('spec:', '  {}', 'x: 1'));
+    assert.equal(remove(yaml('spec: {replicas: 3}'), ['spec'], 'replicas'), yaml('spec: {}'));
+  });
+
+  it('deletes a flow entry with one comma, first, middle or last', () => {
+    const text = yaml('spec: {replicas: 3, a: 1, b: 2}');
+    assert.equal(remove(text, ['spec'], 'replicas'), yaml('spec: {a: 1, b: 2}'));
+    assert.equal(remove(text, ['spec'], 'a'), yaml('spec: {replicas: 3, b: 2}'));
+    assert.equal(remove(text, ['spec'], 'b'), yaml('spec: {replicas: 3, a: 1}'));
+  });
+
+  it('does not touch an entry inherited through <<, nor a missing one', () => {
+    const text = yaml('x: &d {replicas: 3}', 'spec:', '  <<: *d', '  a: 1');
+    assert.equal(remove(text, ['spec'], 'replicas'), text);
+    assert.equal(remove(text, ['spec'], 'nothing'), text);
+  });
+});
+
+describe('YamlEditor: merges that meet at one offset, pairs in flow mappings', () => {
+  it('puts a nested mapping\'s new entries before those of the mapping it ends, in one edit', () => {
+    const text = yaml('c:', '- name: a', '  securityContext:', '    capabilities:', '      add: [X]');
+    let edits: TextEdit[] = [];
+    const out = edit(text, (editor, read, root) => (edits = editor.merge(read.maps(root, 'c')[0], { securityContext: { capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true } })));
+    assert.equal(out, yaml('c:', '- name: a', '  securityContext:', '    capabilities:', '      add: [X]', '      drop:', '      - ALL', '    readOnlyRootFilesystem: true'));
+    assert.equal(edits.length, 1);
+  });
+
+  it('replaces a pair of a flow mapping with flow entries', () => {
+    const text = yaml('env: [{name: A, value: x}, {name: B, value: "y" }]');
+    const out = edit(text, (editor, read, root) =>
+      read.maps(root, 'env').flatMap((env) => editor.replacePair(read.pair(env, 'value')!, { valueFrom: { secretKeyRef: { name: new Placeholder('s', 'the Secret'), key: 'k' } } })),
+    );
+    assert.equal(out, yaml('env: [{name: A, valueFrom: {secretKeyRef: {name: s, key: k}}}, {name: B, valueFrom: {secretKeyRef: {name: s, key: k}} }]'));
+  });
 });

@@ -25,6 +25,10 @@ const policy = (spec: string[], namespace?: string): string =>
 const denyIngress = ['podSelector: {}', 'policyTypes: [Ingress]'];
 const namespaceObject = (name: string): string => yaml('apiVersion: v1', 'kind: Namespace', 'metadata:', `  name: ${name}`);
 
+/** The policy the fix creates, as a `---` document; no namespace line when the object it follows states none. */
+const created = (types: string[], namespace?: string, name = 'default-deny'): string =>
+  yaml('---', 'apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata:', `  name: ${name}`, ...ns(namespace), 'spec:', '  podSelector: {}', '  policyTypes:', ...types.map((type) => `  - ${type}`));
+
 workspaceRuleTester(rule, {
   valid: [
     { name: 'default-deny in the same file', files: { 'app.yaml': `${deployment('api')}---\n${policy(denyIngress)}` } },
@@ -49,6 +53,8 @@ workspaceRuleTester(rule, {
       name: 'no policy: one finding, on the first workload by file name',
       files: { 'b.yaml': deployment('web'), 'a.yaml': `${deployment('api')}---\n${deployment('worker')}` },
       errors: [{ file: 'a.yaml', message: 'Namespace "default" has 3 workloads and no default-deny NetworkPolicy for ingress (podSelector: {} with no ingress rules)', line: 2, column: 1, endLine: 2, endColumn: 17 }],
+      // Right after the workload the finding is on, before the next document; no namespace, as the workload states none.
+      output: { 'a.yaml': `${deployment('api')}${created(['Ingress'])}---\n${deployment('worker')}` },
     },
     {
       name: 'on the Namespace object; policies that allow ingress or select some pods do not deny by default',
@@ -58,18 +64,48 @@ workspaceRuleTester(rule, {
         'policy.yaml': `${policy(['podSelector: {}', 'ingress: [{}]'], 'shop')}---\n${policy(['podSelector: {matchLabels: {app: api}}', 'policyTypes: [Ingress]'], 'shop')}`,
       },
       errors: [{ file: 'ns.yaml', message: 'Namespace "shop" has 1 workload and no default-deny NetworkPolicy for ingress (podSelector: {} with no ingress rules)', line: 2, column: 1, endLine: 2, endColumn: 16 }],
+      output: { 'ns.yaml': `${namespaceObject('shop')}${created(['Ingress'], 'shop')}` },
     },
     {
       name: 'requireEgress: ingress denied, egress not',
       options: { requireEgress: true },
       files: { 'app.yaml': `${policy(denyIngress)}---\n${deployment('api')}` },
       errors: [{ file: 'app.yaml', message: 'Namespace "default" has 1 workload and no default-deny NetworkPolicy for egress (podSelector: {} with no egress rules)', line: 10, column: 1, endLine: 10, endColumn: 17 }],
+      output: { 'app.yaml': `${policy(denyIngress)}---\n${deployment('api')}${created(['Ingress', 'Egress'])}` },
     },
     {
       name: 'objects without namespace are in the configured default namespace, not in "default"',
       defaultNamespace: 'shop',
       files: { 'deploy.yaml': deployment('api'), 'policy.yaml': policy(denyIngress, 'default') },
       errors: [{ file: 'deploy.yaml', message: 'Namespace "shop" has 1 workload and no default-deny NetworkPolicy for ingress (podSelector: {} with no ingress rules)', line: 2, column: 1, endLine: 2, endColumn: 17 }],
+      output: { 'deploy.yaml': `${deployment('api')}${created(['Ingress'])}` },
+    },
+    {
+      name: 'the name default-deny is taken by a policy that allows ingress; CRLF Namespace file without a final line break',
+      files: {
+        'ns.yaml': 'apiVersion: v1\r\nkind: Namespace\r\nmetadata:\r\n    name: shop',
+        'deploy.yaml': deployment('api', 'shop'),
+        'policy.yaml': yaml('apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: default-deny, namespace: shop}', 'spec: {podSelector: {}, ingress: [{}]}'),
+      },
+      errors: [{ file: 'ns.yaml', message: 'Namespace "shop" has 1 workload and no default-deny NetworkPolicy for ingress (podSelector: {} with no ingress rules)', line: 2, column: 1, endLine: 2, endColumn: 16 }],
+      output: {
+        'ns.yaml': [
+          'apiVersion: v1',
+          'kind: Namespace',
+          'metadata:',
+          '    name: shop',
+          '---',
+          'apiVersion: networking.k8s.io/v1',
+          'kind: NetworkPolicy',
+          'metadata:',
+          '    name: default-deny-2',
+          '    namespace: shop',
+          'spec:',
+          '    podSelector: {}',
+          '    policyTypes:',
+          '    - Ingress',
+        ].join('\r\n'),
+      },
     },
   ],
 });

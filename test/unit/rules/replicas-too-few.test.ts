@@ -1,5 +1,6 @@
 import rule from '../../../server/src/rules/availability/replicas-too-few';
 import { hpa, join, service, workload } from '../../helpers/availabilityFixtures';
+import { yaml } from '../../helpers/ruleTester';
 import { workspaceRuleTester } from '../../helpers/workspaceRuleTester';
 
 workspaceRuleTester(rule, {
@@ -16,11 +17,53 @@ workspaceRuleTester(rule, {
       name: 'replicas: 1',
       files: { 'deploy.yaml': workload({ name: 'api', replicas: 1 }) },
       errors: [{ file: 'deploy.yaml', message: 'Deployment "api" runs 1 replica (any node drain or crash takes it down)', line: 6, column: 3, endLine: 6, endColumn: 14 }],
+      output: {
+        'deploy.yaml': yaml(
+          'apiVersion: apps/v1',
+          'kind: Deployment',
+          'metadata:',
+          '  name: api',
+          'spec:',
+          '  replicas: 3',
+          '  selector: {matchLabels: {app: api}}',
+          '  template:',
+          '    metadata: {labels: {app: api}}',
+          '    spec:',
+          '      containers:',
+          '      - {name: app, image: "app:1"}',
+        ),
+      },
     },
     {
       name: 'replicas not set on a StatefulSet, second document',
       files: { 'db.yaml': join(service('db', 'app: db'), workload({ kind: 'StatefulSet', name: 'db', serviceName: 'db' })) },
       errors: [{ file: 'db.yaml', message: 'StatefulSet "db" runs 1 replica (replicas is not set and defaults to 1)', line: 11, column: 1, endLine: 11, endColumn: 18 }],
+      output: {
+        'db.yaml': yaml(
+          'apiVersion: v1',
+          'kind: Service',
+          'metadata:',
+          '  name: db',
+          'spec:',
+          '  clusterIP: None',
+          '  selector: {app: db}',
+          '  ports: [{port: 80}]',
+          '---',
+          'apiVersion: apps/v1',
+          'kind: StatefulSet',
+          'metadata:',
+          '  name: db',
+          'spec:',
+          '  serviceName: db',
+          '  selector: {matchLabels: {app: db}}',
+          '  template:',
+          '    metadata: {labels: {app: db}}',
+          '    spec:',
+          '      containers:',
+          '      - {name: app, image: "app:1"}',
+          '  replicas: 3',
+        ),
+      },
     },
     {
       name: 'HPAs of another kind or another namespace do not count',
@@ -29,6 +72,80 @@ workspaceRuleTester(rule, {
         'hpa.yaml': join(hpa({ target: 'api', targetKind: 'StatefulSet', namespace: 'shop', minReplicas: 3, maxReplicas: 5 }), hpa({ target: 'api', minReplicas: 3, maxReplicas: 5 })),
       },
       errors: [{ file: 'deploy.yaml', message: 'Deployment "api" runs 1 replica (replicas is not set and defaults to 1)', line: 2, column: 1, endLine: 2, endColumn: 17 }],
+      output: {
+        'deploy.yaml': yaml(
+          'apiVersion: apps/v1',
+          'kind: Deployment',
+          'metadata:',
+          '  name: api',
+          '  namespace: shop',
+          'spec:',
+          '  selector: {matchLabels: {app: api}}',
+          '  template:',
+          '    metadata: {labels: {app: api}}',
+          '    spec:',
+          '      containers:',
+          '      - {name: app, image: "app:1"}',
+          '  replicas: 3',
+        ),
+      },
+    },
+    {
+      name: '4-space indentation, CRLF, a comment on replicas, no final line break',
+      files: {
+        'web.yaml': yaml(
+          'apiVersion: apps/v1',
+          'kind: Deployment',
+          'metadata:',
+          '    name: web',
+          'spec:',
+          '    replicas: 1 # one for now',
+          '    selector:',
+          '        matchLabels: {app: web}',
+          '    template:',
+          '        metadata:',
+          '            labels: {app: web}',
+          '        spec:',
+          '            containers:',
+          '                - name: web',
+          '                  image: nginx:1.27',
+        )
+          .slice(0, -1)
+          .replace(/\n/g, '\r\n'),
+      },
+      errors: [{ file: 'web.yaml', message: 'Deployment "web" runs 1 replica (any node drain or crash takes it down)', line: 6, column: 5, endLine: 6, endColumn: 16 }],
+      output: {
+        'web.yaml': yaml(
+          'apiVersion: apps/v1',
+          'kind: Deployment',
+          'metadata:',
+          '    name: web',
+          'spec:',
+          '    replicas: 3 # one for now',
+          '    selector:',
+          '        matchLabels: {app: web}',
+          '    template:',
+          '        metadata:',
+          '            labels: {app: web}',
+          '        spec:',
+          '            containers:',
+          '                - name: web',
+          '                  image: nginx:1.27',
+        ).slice(0, -1).replace(/\n/g, '\r\n'),
+      },
+    },
+    {
+      name: 'a flow-style spec without replicas',
+      files: { 'db.yaml': yaml('apiVersion: apps/v1', 'kind: StatefulSet', 'metadata: {name: db}', 'spec: {serviceName: db, selector: {matchLabels: {app: db}}, template: {metadata: {labels: {app: db}}, spec: {containers: [{name: pg, image: "postgres:16"}]}}}') },
+      errors: [{ file: 'db.yaml', message: 'StatefulSet "db" runs 1 replica (replicas is not set and defaults to 1)', line: 2, column: 1, endLine: 2, endColumn: 18 }],
+      output: {
+        'db.yaml': yaml(
+          'apiVersion: apps/v1',
+          'kind: StatefulSet',
+          'metadata: {name: db}',
+          'spec: {serviceName: db, selector: {matchLabels: {app: db}}, template: {metadata: {labels: {app: db}}, spec: {containers: [{name: pg, image: "postgres:16"}]}}, replicas: 3}',
+        ),
+      },
     },
   ],
 });

@@ -12,9 +12,10 @@ interface OffsetEdit {
  * overlap an already accepted fix waits for the next pass. Returns the new text and how many
  * fixes went in.
  */
-export function applyFixesOnce(text: string, findings: readonly Finding[]): { text: string; applied: number } {
+export function applyFixesOnce(text: string, findings: readonly Finding[]): { text: string; applied: number; fixed: Finding[] } {
   const lines = new LineIndex(text);
   const accepted: OffsetEdit[] = [];
+  const fixed: Finding[] = [];
   let applied = 0;
   for (const finding of findings) {
     if (!finding.fix) continue;
@@ -22,18 +23,26 @@ export function applyFixesOnce(text: string, findings: readonly Finding[]): { te
     if (edits.length === 0) continue;
     if (edits.some((e) => accepted.some((a) => overlaps(a, e)))) continue;
     accepted.push(...edits);
+    fixed.push(finding);
     applied++;
   }
-  return { text: applyOffsetEdits(text, accepted), applied };
+  return { text: applyOffsetEdits(text, accepted), applied, fixed };
 }
 
-/** Fix, re-analyse, fix again, until nothing is left to fix (at most `passes` rounds). */
+/**
+ * Fix, re-analyse, fix again, until nothing is left to fix (at most `passes` rounds). A fix whose
+ * finding survives it is not applied again: re-applying it would only stack copies of its edit.
+ */
 export function applyAllFixes(text: string, analyse: (text: string) => readonly Finding[], passes = 10): { text: string; applied: number } {
   let current = text;
   let total = 0;
+  const tried = new Set<string>();
+  const keyOf = (f: Finding): string => `${f.ruleId}\u0000${f.message}`;
   for (let pass = 0; pass < passes; pass++) {
-    const { text: next, applied } = applyFixesOnce(current, analyse(current));
+    const candidates = analyse(current).filter((f) => f.fix && !tried.has(keyOf(f)));
+    const { text: next, applied, fixed } = applyFixesOnce(current, candidates);
     if (applied === 0 || next === current) break;
+    for (const finding of fixed) tried.add(keyOf(finding));
     current = next;
     total += applied;
   }

@@ -158,10 +158,19 @@ export class YamlEditor {
         missing[key] = wanted;
         continue;
       }
+      if (!map.items.includes(pair)) {
+        // Inherited through `<<`: editing the shared source would change every mapping that merges it.
+        // A scalar is overridden by an entry of this mapping; a collection would lose its inherited
+        // items if overridden, so it is left alone, as an alias is.
+        const scalar = wanted === null || typeof wanted !== 'object' || wanted instanceof Placeholder;
+        if (scalar && !this.holds(pair, wanted)) missing[key] = wanted;
+        continue;
+      }
       edits.push(...this.mergeValue(pair, wanted));
     }
     if (Object.keys(missing).length > 0) edits.push(...this.addEntries(map, missing, owner));
-    return edits;
+    // A nested mapping that ends this one gets its entries at the same offset as this one's.
+    return joinInsertions(edits);
   }
 
   private mergeValue(pair: Pair<unknown, unknown>, wanted: Plain): TextEdit[] {
@@ -176,12 +185,33 @@ export class YamlEditor {
       if (isSeq(current)) return [];
       return this.replaceValue(pair, wanted);
     }
-    const plain = wanted instanceof Placeholder ? wanted.value : wanted;
-    if (isScalar(current) && current.value === plain) return [];
+    if (this.holds(pair, wanted)) return [];
     if (isScalar(current) && current === pair.value && current.value !== null) {
-      return [{ start: current.range![0], end: current.range![1], newText: leafText(wanted) }];
+      return [{ start: current.range![0], end: current.range![1], newText: this.inFlow(current) ? flowText(wanted) : leafText(wanted) }];
     }
     return this.replaceValue(pair, wanted);
+  }
+
+  /** Whether a pair's value already is the scalar `wanted`. */
+  private holds(pair: Pair<unknown, unknown>, wanted: Plain): boolean {
+    const current = this.read.resolve(pair.value);
+    const plain = wanted instanceof Placeholder ? wanted.value : wanted;
+    return isScalar(current) && current.value === plain;
+  }
+
+  /**
+   * Whether a node sits inside a flow collection: there, the next thing after it (past blanks
+   * and comments) is a `,` or a closing bracket, which never follows a value in block style.
+   * Block text or a `#` comment inserted there would break the document.
+   */
+  private inFlow(node: Node): boolean {
+    let at = node.range![1];
+    for (;;) {
+      while (at < this.text.length && /\s/.test(this.text[at])) at++;
+      if (this.text[at] !== '#') break;
+      at = lineEnd(this.text, at);
+    }
+    return at < this.text.length && /[,}\]]/.test(this.text[at]);
   }
 
   private seqHas(seq: YAMLSeq, item: Plain): boolean {
@@ -199,8 +229,9 @@ export class YamlEditor {
       const inner = this.text.slice(map.range![0] + 1, close).trim();
       const body = Object.entries(entries).map(([k, v]) => `${scalarText(k)}: ${flowText(v)}`).join(', ');
       if (inner === '') {
-        // `{}` becomes a block under its key, which reads better than a long flow mapping.
-        if (owner) return this.replaceValue(owner, entries);
+        // `{}` becomes a block under its key, which reads better than a long flow mapping
+        // (not inside a flow collection, where block text cannot go).
+        if (owner && !this.inFlow(map)) return this.replaceValue(owner, entries);
         return [{ start: map.range![0], end: map.range![1], newText: `{${body}}` }];
       }
       let at = close;
@@ -225,6 +256,8 @@ export class YamlEditor {
     const colon = this.text.indexOf(':', key.range![1]);
     const start = colon + 1;
     const end = valueNode?.range && valueNode.range[1] > valueNode.range[0] ? valueNode.range[1] : start;
+    // Inside a flow collection the value stays flow, and a placeholder's comment would swallow the rest of the line.
+    if (this.inFlow(valueNode?.range ? valueNode : key)) return [{ start, end, newText: ` ${flowText(value)}` }];
     if (!isBlock(value)) return [{ start, end, newText: ` ${leafText(value)}` }];
     const lines = Array.isArray(value)
       ? renderSequence(value, keyColumn + (this.style.indentSequences ? this.style.indent : 0), this.style)
@@ -255,8 +288,48 @@ export class YamlEditor {
     const column = columnOf(this.text, key.range![0]);
     const valueNode = pair.value as Node | null;
     const end = valueNode?.range ? valueNode.range[1] : key.range![1];
+    if (this.inFlow(valueNode?.range ? valueNode : key)) {
+      return [{ start: key.range![0], end, newText: Object.entries(entries).map(([k, v]) => `${scalarText(k)}: ${flowText(v)}`).join(', ') }];
+    }
     const lines = renderBlock(entries, column, this.style);
     return [{ start: key.range![0], end, newText: lines.join(this.style.eol).slice(column) }];
+  }
+
+  /**
+   * Deletes the `key: value` entry of a mapping. In block style the whole line(s) of the entry
+   * go, its trailing comment included (comment lines above it stay: they may be about more than
+   * this entry); in flow style the entry and one adjacent comma. The last entry leaves `{}`. An
+   * entry inherited through `<<` is not this mapping's to delete: no edit.
+   */
+  removePair(map: YAMLMap, key: string): TextEdit[] {
+    const index = map.items.findIndex((item) => isScalar(item.key) && item.key.value === key);
+    if (index === -1) return [];
+    const pair = map.items[index];
+    const keyNode = pair.key as Node;
+    const valueNode = pair.value as Node | null;
+    // A null value (`key:`) has an empty range at the end of the key's line.
+    const valueRange = valueNode?.range;
+    const valueEnd = valueRange && valueRange[1] > valueRange[0] ? valueRange[1] : keyNode.range![1];
+    const next = map.items[index + 1] as Pair<unknown, unknown> | undefined;
+    const nextKey = next?.key as Node | undefined;
+    if (map.flow) {
+      if (map.items.length === 1) return [{ start: map.range![0], end: map.range![1], newText: '{}' }];
+      if (nextKey?.range) return [{ start: keyNode.range![0], end: nextKey.range[0], newText: '' }];
+      const previous = map.items[index - 1];
+      const previousEnd = ((previous.value as Node | null)?.range ?? (previous.key as Node).range!)[1];
+      return [{ start: previousEnd, end: valueEnd, newText: '' }];
+    }
+    const ownLine = this.text.slice(lineStart(this.text, keyNode.range![0]), keyNode.range![0]).trim() === '';
+    const end = lineEnd(this.text, Math.max(keyNode.range![0], valueEnd - 1));
+    if (map.items.length === 1) return [{ start: keyNode.range![0], end, newText: '{}' }];
+    // After `- ` (the first entry of a sequence item) the line stays: the next entry moves up onto it.
+    if (!ownLine) return nextKey?.range ? [{ start: keyNode.range![0], end: nextKey.range[0], newText: '' }] : [];
+    const start = lineStart(this.text, keyNode.range![0]);
+    const breakLength = this.text.startsWith('\r\n', end) ? 2 : this.text[end] === '\n' ? 1 : 0;
+    if (breakLength > 0) return [{ start, end: end + breakLength, newText: '' }];
+    // The last line of a text without a final line break: the line break before it goes instead.
+    const before = start >= 2 && this.text.startsWith('\r\n', start - 2) ? 2 : start >= 1 ? 1 : 0;
+    return [{ start: start - before, end, newText: '' }];
   }
 
   /** A new document after this one (`---` and the object), e.g. a PodDisruptionBudget for a workload. */
@@ -267,6 +340,21 @@ export class YamlEditor {
     const newText = `${endsWithBreak ? '' : eol}---${eol}${lines.join(eol)}${endsWithBreak ? eol : ''}`;
     return [{ start: this.text.length, end: this.text.length, newText }];
   }
+}
+
+/**
+ * Joins insertions at one offset into one edit, their texts in array order. Appliers disagree on
+ * what two insertions at one point mean (LSP: array order; applyEdits: the reverse), and a nested
+ * mapping's new entries must precede those of the mapping that it ends.
+ */
+export function joinInsertions(edits: readonly TextEdit[]): TextEdit[] {
+  const out: TextEdit[] = [];
+  for (const edit of edits) {
+    const same = edit.start === edit.end ? out.find((e) => e.start === edit.start && e.end === edit.start) : undefined;
+    if (same) same.newText += edit.newText;
+    else out.push({ ...edit });
+  }
+  return out;
 }
 
 /** Applies edits (non-overlapping, any order) to a text. */

@@ -1,7 +1,9 @@
 import { fieldAnchor, kindAnchor } from '../../engine/anchors';
-import { describe } from '../../engine/model';
-import { KINDS_WITH_REMOVED_VERSIONS, removedApiVersion, type RemovedApiVersion } from '../../engine/removedApis';
-import type { Rule } from '../../engine/rule';
+import { isScalar } from 'yaml';
+import { replaceScalar } from '../../engine/fix/scalar';
+import { describe, type K8sObject } from '../../engine/model';
+import { isMechanicalRewrite, KINDS_WITH_REMOVED_VERSIONS, removedApiVersion, type RemovedApiVersion } from '../../engine/removedApis';
+import type { FixSpec, Rule } from '../../engine/rule';
 
 // The engine dispatches built-in kinds only (engine/kinds.ts isBuiltinKind: a core, apps, batch,
 // autoscaling, policy or extensions group, or one ending in .k8s.io), so every kind of the table
@@ -12,6 +14,19 @@ function advice(entry: RemovedApiVersion, kind: string): string {
   return kind === 'PodSecurityPolicy'
     ? 'PodSecurityPolicy has no replacement (use Pod Security Admission: pod-security.kubernetes.io labels on the Namespace)'
     : `${kind} has no replacement`;
+}
+
+/**
+ * Only where removedApis says the new version takes the object as written: the apiVersion scalar
+ * alone is rewritten, in its own quoting. Other migrations rename or add fields and stay manual.
+ */
+function rewrite(object: K8sObject, entry: RemovedApiVersion): FixSpec | undefined {
+  const replacement = entry.replacement;
+  if (replacement === undefined || !isMechanicalRewrite(entry, object.reader, object.root)) return undefined;
+  const pair = object.reader.pair(object.root, 'apiVersion');
+  const node = pair && object.root.items.includes(pair) && isScalar(pair.value) ? pair.value : undefined;
+  if (!node) return undefined;
+  return { title: `Change the apiVersion of ${describe(object)} to ${replacement}`, edits: () => [replaceScalar(node, replacement)] };
 }
 
 const rule: Rule = {
@@ -33,6 +48,7 @@ const rule: Rule = {
     report({
       at: fieldAnchor(read, object.root, 'apiVersion', kindAnchor(object)),
       message: `${describe(object)}: apiVersion ${entry.apiVersion} was removed in Kubernetes ${entry.removedIn}; ${advice(entry, object.kind)}`,
+      fix: rewrite(object, entry),
     });
   },
 };

@@ -1,4 +1,4 @@
-import type { WorkspaceRule } from '../../engine/rule';
+import type { FixSpec, WorkspaceRule } from '../../engine/rule';
 import { hpasTargeting, nameOf, whereIs } from '../../engine/workspace/queries';
 
 const rule: WorkspaceRule = {
@@ -14,13 +14,20 @@ const rule: WorkspaceRule = {
     fixable: true,
     kinds: ['Deployment', 'StatefulSet', 'ReplicaSet'],
   },
-  checkWorkspace({ resource, facts, index, report }) {
+  checkWorkspace({ resource, facts, index, report, source }) {
     const replicas = facts.workload?.replicas;
     if (!replicas) return;
     const hpas = hpasTargeting(index, resource);
     if (hpas.length === 0) return;
     const scalers = hpas.map((hpa) => `${nameOf(hpa)}${whereIs(hpa, resource)}`).join(' and ');
-    report(replicas.at, `${facts.kind} "${facts.name ?? '(unnamed)'}" sets replicas: ${replicas.value} while ${scalers} ${hpas.length > 1 ? 'scale' : 'scales'} it: every apply resets the scale the HPA chose`);
+    const name = `${facts.kind} "${facts.name ?? '(unnamed)'}"`;
+    const object = source();
+    const spec = object?.reader.map(object.root, 'spec');
+    const pair = spec && object?.reader.pair(spec, 'replicas');
+    // Only a `replicas` written in this spec: one merged from a shared anchor is not this workload's to delete.
+    const fix: FixSpec | undefined =
+      spec && pair && spec.items.includes(pair) ? { title: `Remove spec.replicas from ${name}`, edits: (editor) => editor.removePair(spec, 'replicas') } : undefined;
+    report(replicas.at, `${name} sets replicas: ${replicas.value} while ${scalers} ${hpas.length > 1 ? 'scale' : 'scales'} it: every apply resets the scale the HPA chose`, fix);
   },
 };
 

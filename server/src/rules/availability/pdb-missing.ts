@@ -1,4 +1,5 @@
 import type { WorkspaceRule } from '../../engine/rule';
+import { matches } from '../../engine/selector';
 import { minimumReplicas, pdbsSelecting, REPLICATED_WORKLOAD_KINDS } from '../../engine/workspace/queries';
 
 const rule: WorkspaceRule = {
@@ -22,8 +23,9 @@ const rule: WorkspaceRule = {
     if (pdbsSelecting(index, resource).length > 0) return;
     const name = facts.name ?? 'workload';
     const selector = facts.workload.selector;
-    // The PDB selects what the workload selects; without plain matchLabels, its pod labels.
-    const matchLabels = selector && Object.keys(selector.matchLabels).length > 0 ? selector.matchLabels : facts.workload.podLabels;
+    // The PDB selects what the workload selects; failing plain matchLabels that select its pods, its pod labels.
+    const selectorLabels = selector && Object.keys(selector.matchLabels).length > 0 && matches({ matchLabels: selector.matchLabels, matchExpressions: [] }, facts.workload.podLabels) ? selector.matchLabels : undefined;
+    const matchLabels = selectorLabels ?? facts.workload.podLabels;
     report(undefined, `${facts.kind} "${name}" runs ${replicas} replicas and no PodDisruptionBudget selects its pods`, Object.keys(matchLabels).length === 0 ? undefined : {
       title: `Create a PodDisruptionBudget for ${facts.kind} "${name}"`,
       edits: (editor) =>

@@ -1,4 +1,7 @@
-import type { WorkspaceRule } from '../../engine/rule';
+import { topologySpread } from '../../engine/fix/availability';
+import { mergeOwn } from '../../engine/fix/own';
+import type { FixSpec, WorkspaceRule } from '../../engine/rule';
+import { matches } from '../../engine/selector';
 import { minimumReplicas, REPLICATED_WORKLOAD_KINDS } from '../../engine/workspace/queries';
 
 const rule: WorkspaceRule = {
@@ -14,16 +17,24 @@ const rule: WorkspaceRule = {
     fixable: true,
     kinds: REPLICATED_WORKLOAD_KINDS,
   },
-  checkWorkspace({ resource, facts, index, report }) {
+  checkWorkspace({ resource, facts, index, report, source }) {
     const workload = facts.workload;
     if (!workload || workload.spreadsPods) return;
     // Counted as pdb-missing counts them: at its lowest, under an HPA its minReplicas.
     const replicas = minimumReplicas(index, resource);
     if (replicas < 2) return;
-    report(
-      workload.podSpecAt,
-      `${facts.kind} "${facts.name ?? '(unnamed)'}" runs ${replicas} replicas with neither podAntiAffinity nor topologySpreadConstraints: they may all land on one node`,
-    );
+    const name = `${facts.kind} "${facts.name ?? '(unnamed)'}"`;
+    // The constraints count the pods the workload selects, as pdb-missing's budget does: its plain
+    // matchLabels when they select its pods, else its pod labels.
+    const selector = workload.selector;
+    const selectorLabels =
+      selector && Object.keys(selector.matchLabels).length > 0 && matches({ matchLabels: selector.matchLabels, matchExpressions: [] }, workload.podLabels) ? selector.matchLabels : undefined;
+    const matchLabels = selectorLabels ?? workload.podLabels;
+    const object = source();
+    const podSpec = object?.podSpec?.node;
+    const edits = object && podSpec && Object.keys(matchLabels).length > 0 ? mergeOwn(object.reader, podSpec, topologySpread(matchLabels)) : undefined;
+    const fix: FixSpec | undefined = edits && { title: `Spread the pods of ${name} over nodes and zones`, edits };
+    report(workload.podSpecAt, `${name} runs ${replicas} replicas with neither podAntiAffinity nor topologySpreadConstraints: they may all land on one node`, fix);
   },
 };
 

@@ -1,4 +1,6 @@
-import type { WorkspaceRule } from '../../engine/rule';
+import { SEED_REPLICAS } from '../../engine/fix/availability';
+import { mergeOwn } from '../../engine/fix/own';
+import type { FixSpec, WorkspaceRule } from '../../engine/rule';
 import { hpasTargeting } from '../../engine/workspace/queries';
 
 const rule: WorkspaceRule = {
@@ -14,7 +16,7 @@ const rule: WorkspaceRule = {
     fixable: true,
     kinds: ['Deployment', 'StatefulSet'],
   },
-  checkWorkspace({ resource, facts, index, report }) {
+  checkWorkspace({ resource, facts, index, report, source }) {
     const workload = facts.workload;
     if (!workload) return;
     // Under an HPA its minReplicas decides the count, and `replicas` is overwritten: hpa-min-replicas-low reports on the HPA.
@@ -24,7 +26,13 @@ const rule: WorkspaceRule = {
     // replicas: 0 parks the workload on purpose; nothing runs to be unavailable.
     if (count >= 2 || count === 0) return;
     const why = replicas ? 'any node drain or crash takes it down' : 'replicas is not set and defaults to 1';
-    report(replicas?.at, `${facts.kind} "${facts.name ?? '(unnamed)'}" runs 1 replica (${why})`);
+    const name = `${facts.kind} "${facts.name ?? '(unnamed)'}"`;
+    const object = source();
+    const spec = object?.reader.map(object.root, 'spec');
+    // An existing `replicas` is replaced, a missing one added at the end of spec (one merged from a shared anchor is overridden here).
+    const edits = object && spec && mergeOwn(object.reader, spec, { replicas: SEED_REPLICAS });
+    const fix: FixSpec | undefined = edits && { title: `Set replicas: ${SEED_REPLICAS} on ${name}`, edits };
+    report(replicas?.at, `${name} runs 1 replica (${why})`, fix);
   },
 };
 

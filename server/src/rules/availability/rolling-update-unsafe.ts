@@ -1,8 +1,10 @@
-import { isScalar } from 'yaml';
+import { isScalar, type YAMLMap } from 'yaml';
 import { fieldAnchor, kindAnchor } from '../../engine/anchors';
-import { describe } from '../../engine/model';
+import { zeroDowntimeRollingUpdate } from '../../engine/fix/availability';
+import { mergeOwn } from '../../engine/fix/own';
+import { describe, type K8sObject } from '../../engine/model';
 import type { NodeReader } from '../../engine/nodes';
-import type { Rule, RuleContext } from '../../engine/rule';
+import type { FixSpec, Rule, RuleContext } from '../../engine/rule';
 
 /** Below this many replicas, one pod down is a large share of capacity (a third or more). */
 const SMALL_REPLICA_COUNT = 3;
@@ -33,6 +35,25 @@ function mountsClaim(read: NodeReader, podSpec: unknown): boolean {
   return read.maps(podSpec, 'volumes').some((volume) => read.map(volume, 'persistentVolumeClaim') !== undefined);
 }
 
+/** maxSurge lets at least one extra pod start: a positive count, or any positive percentage (surge rounds up). */
+function allowsSurge(value: unknown): boolean {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  const match = /^(\d+)%?$/.exec(text);
+  return match !== null && Number(match[1]) > 0;
+}
+
+/**
+ * maxSurge 1 and maxUnavailable 0: new pods become ready before old ones stop. A maxSurge that
+ * already allows a surge is the author's choice and stays; type is only written over Recreate.
+ */
+function fix(object: K8sObject, read: NodeReader, strategy: YAMLMap, recreate: boolean): FixSpec | undefined {
+  const keepSurge = !recreate && allowsSurge(read.scalar(strategy, 'rollingUpdate', 'maxSurge'));
+  const name = describe(object);
+  const edits = mergeOwn(read, strategy, { ...(recreate ? { type: 'RollingUpdate' } : {}), rollingUpdate: zeroDowntimeRollingUpdate(keepSurge) });
+  const title = recreate ? `Switch ${name} to a rolling update with maxSurge 1 and maxUnavailable 0` : `Set maxUnavailable 0${keepSurge ? '' : ' and maxSurge 1'} in the rolling update of ${name}`;
+  return edits && { title, edits };
+}
+
 function check({ object, read, report }: RuleContext): void {
   const spec = read.map(object.root, 'spec');
   const strategy = read.map(spec, 'strategy');
@@ -43,6 +64,7 @@ function check({ object, read, report }: RuleContext): void {
     report({
       at: fieldAnchor(read, strategy, 'type', kindAnchor(object)),
       message: `${describe(object)}: strategy type Recreate stops every pod before starting the new ones (downtime on each rollout)`,
+      fix: fix(object, read, strategy, true),
     });
     return;
   }
@@ -61,6 +83,7 @@ function check({ object, read, report }: RuleContext): void {
   report({
     at: fieldAnchor(read, rollingUpdate, 'maxUnavailable', kindAnchor(object)),
     message: `${describe(object)}: rollingUpdate.maxUnavailable ${shown} lets a rollout take ${down} of ${replicas} ${replicas === 1 ? 'replica' : 'replicas'} down`,
+    fix: fix(object, read, strategy, false),
   });
 }
 

@@ -1,5 +1,7 @@
 import { containerAnchor } from '../../engine/anchors';
 import { LONG_RUNNING_KINDS } from '../../engine/kinds';
+import { mergeOwn } from '../../engine/fix/own';
+import { readinessProbe } from '../../engine/fix/probes';
 import { describe } from '../../engine/model';
 import { podContainers, type Rule } from '../../engine/rule';
 
@@ -20,7 +22,12 @@ const rule: Rule = {
     // Init containers run to completion before the pod can be ready: readiness means nothing for them.
     for (const container of podContainers(object, ['regular'])) {
       if (!read.map(container.node, 'readinessProbe')) {
-        report({ at: containerAnchor(object, container), message: `${describe(object, container)}: no readinessProbe` });
+        const edits = mergeOwn(read, container.node, readinessProbe(object, container));
+        report({
+          at: containerAnchor(object, container),
+          message: `${describe(object, container)}: no readinessProbe`,
+          fix: edits && { title: `Add a readinessProbe to container "${container.name}"`, edits },
+        });
       }
     }
   },

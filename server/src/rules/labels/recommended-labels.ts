@@ -1,7 +1,10 @@
 import { keyAnchor, kindAnchor } from '../../engine/anchors';
 import { WORKLOAD_KINDS } from '../../engine/kinds';
-import { describe } from '../../engine/model';
-import type { Rule, RuleContext } from '../../engine/rule';
+import { labelEdits } from '../../engine/fix/labels';
+import { Placeholder, type Plain } from '../../engine/fix/yamlEdit';
+import { parseImage } from '../../engine/image';
+import { describe, type K8sObject } from '../../engine/model';
+import type { FixSpec, Rule, RuleContext } from '../../engine/rule';
 
 // Defaults: app.kubernetes.io/name only. It costs nothing to keep right, every dashboard,
 // `kubectl get -l` and cost report groups by it, and the quick-fix can fill it from the object's
@@ -18,13 +21,52 @@ function stringList(value: unknown, fallback: readonly string[]): readonly strin
   return Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : fallback;
 }
 
+/** Kubernetes label values: at most 63 characters, alphanumerics with `-`, `_`, `.` inside. */
+const LABEL_VALUE = /^(?=.{1,63}$)[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+/** The first container's image tag, when it is a version (not `latest`) and a valid label value. */
+function imageVersion(object: K8sObject): string | undefined {
+  const container = object.podSpec?.containers.find((c) => c.role === 'regular');
+  const image = container ? object.reader.string(container.node, 'image') : undefined;
+  const tag = image !== undefined ? parseImage(image)?.tag : undefined;
+  return tag !== undefined && tag !== 'latest' && LABEL_VALUE.test(tag) ? tag : undefined;
+}
+
+/**
+ * The value the fix writes for a recommended label: the object's name for name and instance, the
+ * image tag for version; a placeholder wherever that is a guess.
+ */
+function labelValue(object: K8sObject, label: string): Plain {
+  const name = object.name !== undefined && LABEL_VALUE.test(object.name) ? object.name : undefined;
+  switch (label) {
+    case 'app.kubernetes.io/name':
+    case 'app.kubernetes.io/instance':
+      return name ?? new Placeholder('app', 'the application\'s name');
+    case 'app.kubernetes.io/version':
+      return imageVersion(object) ?? new Placeholder('0.0.0', 'the version deployed: let CI stamp it with the image tag');
+    case 'app.kubernetes.io/part-of':
+      return new Placeholder(name ?? 'app', 'the application this object is part of');
+    case 'app.kubernetes.io/component':
+      return new Placeholder(name ?? 'app', 'the role in the application: frontend, database, cache...');
+    case 'app.kubernetes.io/managed-by':
+      return new Placeholder('kubectl', 'the tool that applies it: Helm, Kustomize, Argo CD...');
+    default:
+      return new Placeholder(name ?? 'app', `set ${label}`);
+  }
+}
+
+function addLabels(object: K8sObject, missing: readonly string[]): FixSpec | undefined {
+  const edits = labelEdits(object, Object.fromEntries(missing.map((label) => [label, labelValue(object, label)])));
+  return edits && { title: `Add ${missing.length === 1 ? 'label' : 'labels'} ${missing.join(', ')} to ${describe(object)}`, edits };
+}
+
 function check({ object, read, options, report }: RuleContext): void {
   const wanted = [...stringList(options.required, DEFAULT_REQUIRED)];
   if (WORKLOADS.has(object.kind)) wanted.push(...stringList(options.requiredOnWorkloads, DEFAULT_REQUIRED_ON_WORKLOADS));
   const missing = [...new Set(wanted)].filter((label) => !object.labels[label]);
   if (missing.length === 0) return;
   const at = keyAnchor(read, object.metadata, 'labels', keyAnchor(read, object.root, 'metadata', kindAnchor(object)));
-  report({ at, message: `${describe(object)}: metadata.labels lacks recommended ${missing.length === 1 ? 'label' : 'labels'} ${missing.join(', ')}` });
+  report({ at, message: `${describe(object)}: metadata.labels lacks recommended ${missing.length === 1 ? 'label' : 'labels'} ${missing.join(', ')}`, fix: addLabels(object, missing) });
 }
 
 const labelList = { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true };

@@ -1,6 +1,7 @@
 import { fieldAnchor, keyAnchor, kindAnchor } from '../../engine/anchors';
+import { mergeOwn } from '../../engine/fix/own';
 import { describe } from '../../engine/model';
-import type { Rule } from '../../engine/rule';
+import type { FixSpec, Rule } from '../../engine/rule';
 
 const rule: Rule = {
   meta: {
@@ -18,13 +19,17 @@ const rule: Rule = {
   check({ object, read, report }) {
     const spec = read.map(object.root, 'spec');
     if (!spec) return;
+    // Forbid, not Replace: skipping a run is safe for any job, cancelling one half-way is not.
+    // An Allow merged from a shared anchor is overridden in this spec, not changed for every user of the anchor.
+    const edits = mergeOwn(read, spec, { concurrencyPolicy: 'Forbid' });
+    const fix: FixSpec | undefined = edits && { title: `Set concurrencyPolicy: Forbid on CronJob "${object.name ?? '(unnamed)'}"`, edits };
     const policy = read.text(spec, 'concurrencyPolicy');
     if (policy === undefined) {
       // Points at `schedule:`: the overlap comes from the schedule outrunning the job.
       const at = fieldAnchor(read, spec, 'schedule', keyAnchor(read, object.root, 'spec', kindAnchor(object)));
-      report({ at, message: `${describe(object)}: no concurrencyPolicy (it defaults to Allow: runs can overlap)` });
+      report({ at, message: `${describe(object)}: no concurrencyPolicy (it defaults to Allow: runs can overlap)`, fix });
     } else if (policy === 'Allow') {
-      report({ at: fieldAnchor(read, spec, 'concurrencyPolicy', undefined), message: `${describe(object)}: concurrencyPolicy Allow lets runs overlap` });
+      report({ at: fieldAnchor(read, spec, 'concurrencyPolicy', undefined), message: `${describe(object)}: concurrencyPolicy Allow lets runs overlap`, fix });
     }
   },
 };

@@ -1,4 +1,5 @@
 import { fieldAnchor, keyAnchor, kindAnchor } from '../../engine/anchors';
+import { mergeOwn } from '../../engine/fix/own';
 import { describe } from '../../engine/model';
 import type { Rule } from '../../engine/rule';
 
@@ -20,7 +21,13 @@ const rule: Rule = {
     if (!spec || read.text(spec, 'startingDeadlineSeconds') !== undefined) return;
     // Points at `schedule:`, which the deadline qualifies.
     const at = fieldAnchor(read, spec, 'schedule', keyAnchor(read, object.root, 'spec', kindAnchor(object)));
-    report({ at, message: `${describe(object)}: no spec.startingDeadlineSeconds (after more than 100 missed schedules the CronJob stops starting runs)` });
+    // Five minutes: a run late by a controller restart still starts, one hours late does not.
+    const edits = mergeOwn(read, spec, { startingDeadlineSeconds: 300 });
+    report({
+      at,
+      message: `${describe(object)}: no spec.startingDeadlineSeconds (after more than 100 missed schedules the CronJob stops starting runs)`,
+      fix: edits && { title: `Set startingDeadlineSeconds on CronJob "${object.name ?? '(unnamed)'}"`, edits },
+    });
   },
 };
 

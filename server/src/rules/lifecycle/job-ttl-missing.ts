@@ -1,4 +1,6 @@
 import { keyAnchor, kindAnchor } from '../../engine/anchors';
+import { mergeOwn } from '../../engine/fix/own';
+import { Placeholder } from '../../engine/fix/yamlEdit';
 import { describe } from '../../engine/model';
 import type { Rule } from '../../engine/rule';
 
@@ -24,7 +26,14 @@ const rule: Rule = {
     // A Job that names its owner (a CronJob's, exported) is cleaned up by that owner.
     if (read.seq(object.metadata, 'ownerReferences')?.items.length) return;
     // Points at the Job's `spec:` key, where the field belongs.
-    report({ at: keyAnchor(read, object.root, 'spec', kindAnchor(object)), message: `${describe(object)}: no spec.ttlSecondsAfterFinished (the finished Job and its pods stay until deleted)` });
+    // A day: long enough to read the logs of a failed run, short enough that finished Jobs do not pile up.
+    const ttl = new Placeholder(86400, 'seed default: keep the finished Job and its pods a day, then delete them');
+    const edits = mergeOwn(read, object.root, { spec: { ttlSecondsAfterFinished: ttl } });
+    report({
+      at: keyAnchor(read, object.root, 'spec', kindAnchor(object)),
+      message: `${describe(object)}: no spec.ttlSecondsAfterFinished (the finished Job and its pods stay until deleted)`,
+      fix: edits && { title: `Set ttlSecondsAfterFinished on Job "${object.name ?? '(unnamed)'}"`, edits },
+    });
   },
 };
 

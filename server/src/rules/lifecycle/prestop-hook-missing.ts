@@ -1,4 +1,6 @@
 import { containerAnchor } from '../../engine/anchors';
+import { gracePeriodForPreStop, preStopSleep } from '../../engine/fix/lifecycle';
+import { mergeOwn } from '../../engine/fix/own';
 import { LONG_RUNNING_KINDS } from '../../engine/kinds';
 import { describe } from '../../engine/model';
 import { podContainers, type Rule } from '../../engine/rule';
@@ -17,11 +19,21 @@ const rule: Rule = {
     kinds: LONG_RUNNING_KINDS,
   },
   check({ object, read, report }) {
+    const podSpec = object.podSpec?.node;
     // Init containers have finished long before the pod terminates: nothing of theirs is in the endpoints.
     for (const container of podContainers(object, ['regular'])) {
-      if (!read.map(container.node, 'lifecycle', 'preStop')) {
-        report({ at: containerAnchor(object, container), message: `${describe(object, container)}: no lifecycle.preStop hook` });
-      }
+      if (read.map(container.node, 'lifecycle', 'preStop')) continue;
+      // A grace period the sleep would use up is raised with the hook, or termination-grace-too-short
+      // would fire. Only one written in this pod spec: one merged from a shared anchor is left alone.
+      const gracePair = podSpec && read.pair(podSpec, 'terminationGracePeriodSeconds');
+      const grace = podSpec && gracePair && podSpec.items.includes(gracePair) ? gracePeriodForPreStop(read, podSpec) : undefined;
+      const hook = mergeOwn(read, container.node, preStopSleep());
+      const title = `Add a preStop hook to container "${container.name}"${grace ? ` and raise terminationGracePeriodSeconds to ${String(grace.terminationGracePeriodSeconds)}` : ''}`;
+      report({
+        at: containerAnchor(object, container),
+        message: `${describe(object, container)}: no lifecycle.preStop hook`,
+        fix: hook && { title, edits: (editor) => [...hook(editor), ...(podSpec && grace ? editor.merge(podSpec, grace) : [])] },
+      });
     }
   },
 };

@@ -1,3 +1,4 @@
+import { defaultDenyPolicy, freeName, statedNamespace } from '../../engine/fix/namespaceObjects';
 import { WORKLOAD_KINDS } from '../../engine/kinds';
 import type { WorkspaceRule } from '../../engine/rule';
 import { hasCniNetworkPolicies, namespaceFindingAnchor, namespaceSpokenFor } from '../../engine/workspace/queries';
@@ -41,9 +42,16 @@ const rule: WorkspaceRule = {
     if (options.requireEgress === true && !policies.some((policy) => policy.facts.networkPolicy?.defaultDeny.egress)) missing.push('egress');
     if (missing.length === 0) return;
     const workloads = index.workloads(namespace).length;
+    const egress = options.requireEgress === true;
+    const name = freeName(index, 'NetworkPolicy', namespace, 'default-deny');
     report(
       undefined,
       `Namespace "${namespace}" has ${workloads} ${workloads === 1 ? 'workload' : 'workloads'} and no default-deny NetworkPolicy for ${missing.join(' and ')} (podSelector: {} with no ${missing.join(' or ')} rules)`,
+      {
+        title: `Create a default-deny NetworkPolicy for namespace "${namespace}"`,
+        // The seed's policy: both directions when egress is required (denying ingress twice is harmless).
+        edits: (editor) => editor.appendDocument(defaultDenyPolicy(name, statedNamespace(resource), egress)),
+      },
     );
   },
 };

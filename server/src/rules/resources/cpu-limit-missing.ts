@@ -1,6 +1,8 @@
 import { containerAnchor } from '../../engine/anchors';
 import { WORKLOAD_KINDS } from '../../engine/kinds';
 import { describe } from '../../engine/model';
+import { mergeOwn } from '../../engine/fix/own';
+import { resourceLimit } from '../../engine/fix/resources';
 import { declaresResource } from '../../engine/resources';
 import { podContainers, type Rule } from '../../engine/rule';
 
@@ -22,7 +24,12 @@ const rule: Rule = {
   check({ object, read, report }) {
     for (const container of podContainers(object, ['init', 'regular'])) {
       if (!declaresResource(read, container.node, 'limits', 'cpu')) {
-        report({ at: containerAnchor(object, container), message: `${describe(object, container)}: no resources.limits.cpu` });
+        const edits = mergeOwn(read, container.node, resourceLimit(read, container.node, 'cpu'));
+        report({
+          at: containerAnchor(object, container),
+          message: `${describe(object, container)}: no resources.limits.cpu`,
+          fix: edits && { title: `Add a CPU limit to container "${container.name}"`, edits },
+        });
       }
     }
   },

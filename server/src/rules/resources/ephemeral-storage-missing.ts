@@ -1,6 +1,8 @@
 import { containerAnchor } from '../../engine/anchors';
 import { WORKLOAD_KINDS } from '../../engine/kinds';
 import { describe } from '../../engine/model';
+import { mergeOwn } from '../../engine/fix/own';
+import { resourceLimit } from '../../engine/fix/resources';
 import { declaresResource } from '../../engine/resources';
 import { podContainers, type Rule } from '../../engine/rule';
 
@@ -23,7 +25,12 @@ const rule: Rule = {
       // Only the limit is checked: nothing else bounds the container's disk use, and the API
       // server defaults a missing request from it.
       if (!declaresResource(read, container.node, 'limits', 'ephemeral-storage')) {
-        report({ at: containerAnchor(object, container), message: `${describe(object, container)}: no resources.limits.ephemeral-storage` });
+        const edits = mergeOwn(read, container.node, resourceLimit(read, container.node, 'ephemeral-storage'));
+        report({
+          at: containerAnchor(object, container),
+          message: `${describe(object, container)}: no resources.limits.ephemeral-storage`,
+          fix: edits && { title: `Add an ephemeral-storage limit to container "${container.name}"`, edits },
+        });
       }
     }
   },

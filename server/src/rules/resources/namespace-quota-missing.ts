@@ -1,3 +1,5 @@
+import { freeName, limitRange, resourceQuota, statedNamespace } from '../../engine/fix/namespaceObjects';
+import { joinInsertions } from '../../engine/fix/yamlEdit';
 import { WORKLOAD_KINDS } from '../../engine/kinds';
 import type { WorkspaceRule } from '../../engine/rule';
 import { namespaceFindingAnchor, namespaceSpokenFor } from '../../engine/workspace/queries';
@@ -29,7 +31,15 @@ const rule: WorkspaceRule = {
     if (exempt.includes(namespace)) return;
     const missing = ['ResourceQuota', 'LimitRange'].filter((kind) => !index.ofKind(kind, namespace).some((object) => object.facts.builtin));
     if (missing.length === 0) return;
-    report(undefined, `Namespace "${namespace}" has workloads but no ${missing.join(' and no ')} in the workspace`);
+    const stated = statedNamespace(resource);
+    const documents = missing.map((kind) =>
+      kind === 'ResourceQuota' ? resourceQuota(freeName(index, kind, namespace, `${namespace}-quota`), stated) : limitRange(freeName(index, kind, namespace, `${namespace}-limits`), stated),
+    );
+    report(undefined, `Namespace "${namespace}" has workloads but no ${missing.join(' and no ')} in the workspace`, {
+      title: `Create a ${missing.join(' and a ')} for namespace "${namespace}"`,
+      // Both documents go right after the object: one edit, in order.
+      edits: (editor) => joinInsertions(documents.flatMap((document) => editor.appendDocument(document))),
+    });
   },
 };
 

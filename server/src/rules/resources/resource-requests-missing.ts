@@ -1,10 +1,12 @@
 import { containerAnchor } from '../../engine/anchors';
 import { WORKLOAD_KINDS } from '../../engine/kinds';
 import { describe } from '../../engine/model';
-import { hasEffectiveRequest, type ResourceName } from '../../engine/resources';
+import { mergeOwn } from '../../engine/fix/own';
+import { resourceRequests, type RequestedResource } from '../../engine/fix/resources';
+import { hasEffectiveRequest } from '../../engine/resources';
 import { podContainers, type Rule } from '../../engine/rule';
 
-const CHECKED: readonly ResourceName[] = ['cpu', 'memory'];
+const CHECKED: readonly RequestedResource[] = ['cpu', 'memory'];
 
 const rule: Rule = {
   meta: {
@@ -26,7 +28,10 @@ const rule: Rule = {
       const missing = CHECKED.filter((resource) => !hasEffectiveRequest(read, container.node, resource));
       if (missing.length === 0) continue;
       const what = missing.length === 1 ? `resources.requests.${missing[0]}` : `resources.requests for ${missing.join(' and ')}`;
-      report({ at: containerAnchor(object, container), message: `${describe(object, container)}: no ${what}` });
+      // Only the missing requests: a request the author set is a measured figure, not ours to replace.
+      const edits = mergeOwn(read, container.node, resourceRequests(read, container.node, missing));
+      const title = missing.length === 2 ? `Add CPU and memory requests to container "${container.name}"` : `Add a ${missing[0] === 'cpu' ? 'CPU' : 'memory'} request to container "${container.name}"`;
+      report({ at: containerAnchor(object, container), message: `${describe(object, container)}: no ${what}`, fix: edits && { title, edits } });
     }
   },
 };

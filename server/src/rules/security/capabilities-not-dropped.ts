@@ -1,4 +1,5 @@
 import { containerAnchor, keyAnchor } from '../../engine/anchors';
+import { dropAllFix } from '../../engine/fix/securityContext';
 import { WORKLOAD_KINDS } from '../../engine/kinds';
 import { describe } from '../../engine/model';
 import { podContainers, type Rule } from '../../engine/rule';
@@ -32,6 +33,7 @@ const rule: Rule = {
       report({
         at: keyAnchor(read, capabilities, 'drop', containerAnchor(object, container)),
         message: `${describe(object, container)}: capabilities.drop${listed} does not include ALL`,
+        fix: dropAllFix(object, container),
       });
     }
   },

@@ -1,9 +1,18 @@
 import { fieldAnchor, kindAnchor } from '../../engine/anchors';
-import { describe } from '../../engine/model';
-import type { Rule } from '../../engine/rule';
+import { labelEdits } from '../../engine/fix/labels';
+import { describe, type K8sObject } from '../../engine/model';
+import type { FixSpec, Rule } from '../../engine/rule';
 
 const ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
 const WEAKER = new Set(['privileged', 'baseline']);
+
+// Only the enforce label: enforce-version left out defaults to `latest`, the same as writing it, and
+// pinning it needs the cluster's version, which the manifest does not tell. The remediation text
+// suggests pinning for teams that want upgrades not to tighten the policy unannounced.
+function enforceRestricted(object: K8sObject): FixSpec | undefined {
+  const edits = labelEdits(object, { [ENFORCE_LABEL]: 'restricted' });
+  return edits && { title: `Enforce the restricted Pod Security Standard on ${describe(object)}`, edits };
+}
 
 const rule: Rule = {
   meta: {
@@ -30,13 +39,13 @@ const rule: Rule = {
     if (object.name !== undefined && exempt.includes(object.name)) return;
     const level = object.labels[ENFORCE_LABEL];
     if (level === undefined) {
-      report({ at: kindAnchor(object), message: `${describe(object)}: no ${ENFORCE_LABEL} label (Pod Security admission enforces nothing)` });
+      report({ at: kindAnchor(object), message: `${describe(object)}: no ${ENFORCE_LABEL} label (Pod Security admission enforces nothing)`, fix: enforceRestricted(object) });
       return;
     }
     if (level === 'restricted') return;
     const at = fieldAnchor(read, read.map(object.metadata, 'labels'), ENFORCE_LABEL, kindAnchor(object));
     const problem = WEAKER.has(level) ? `is "${level}", weaker than "restricted"` : `is "${level}", not a Pod Security level (privileged, baseline or restricted)`;
-    report({ at, message: `${describe(object)}: ${ENFORCE_LABEL} ${problem}` });
+    report({ at, message: `${describe(object)}: ${ENFORCE_LABEL} ${problem}`, fix: enforceRestricted(object) });
   },
 };
 

@@ -1,4 +1,5 @@
 import { containerAnchor, fieldAnchor } from '../../engine/anchors';
+import { noEscalationFix } from '../../engine/fix/securityContext';
 import { WORKLOAD_KINDS } from '../../engine/kinds';
 import { describe } from '../../engine/model';
 import { podContainers, type Rule } from '../../engine/rule';
@@ -34,7 +35,7 @@ const rule: Rule = {
       }
       const value = read.boolean(securityContext, 'allowPrivilegeEscalation');
       if (value === false) continue;
-      report({ at, message: `${who}: allowPrivilegeEscalation is ${value === true ? 'true' : 'not false'}` });
+      report({ at, message: `${who}: allowPrivilegeEscalation is ${value === true ? 'true' : 'not false'}`, fix: noEscalationFix(object, container) });
     }
   },
 };

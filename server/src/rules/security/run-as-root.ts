@@ -1,4 +1,5 @@
 import { containerAnchor, fieldAnchor } from '../../engine/anchors';
+import { nonRootFix } from '../../engine/fix/securityContext';
 import { WORKLOAD_KINDS } from '../../engine/kinds';
 import { describe } from '../../engine/model';
 import { podContainers, type Rule } from '../../engine/rule';
@@ -26,13 +27,17 @@ const rule: Rule = {
       const who = describe(object, container);
       if (!windows && runAsUser?.value === 0) {
         const where = runAsUser.level === 'pod' ? ' in the pod securityContext' : '';
-        report({ at: fieldAnchor(read, runAsUser.owner, 'runAsUser', containerAnchor(object, container)), message: `${who}: runAsUser is 0 (root)${where}` });
+        report({ at: fieldAnchor(read, runAsUser.owner, 'runAsUser', containerAnchor(object, container)), message: `${who}: runAsUser is 0 (root)${where}`, fix: nonRootFix(object, container) });
         continue;
       }
       if (runAsNonRoot?.value === true) continue;
       if (!windows && runAsUser !== undefined && runAsUser.value > 0) continue;
       const state = runAsNonRoot?.value === false ? 'runAsNonRoot is false' : 'runAsNonRoot is not true';
-      report({ at: containerAnchor(object, container), message: windows ? `${who}: ${state}` : `${who}: ${state} and no non-zero runAsUser is set` });
+      report({
+        at: containerAnchor(object, container),
+        message: windows ? `${who}: ${state}` : `${who}: ${state} and no non-zero runAsUser is set`,
+        fix: nonRootFix(object, container),
+      });
     }
   },
 };

@@ -1,4 +1,5 @@
 import { containerAnchor, fieldAnchor } from '../../engine/anchors';
+import { seccompFix } from '../../engine/fix/securityContext';
 import { WORKLOAD_KINDS } from '../../engine/kinds';
 import { describe } from '../../engine/model';
 import { podContainers, type Rule } from '../../engine/rule';
@@ -29,10 +30,11 @@ const rule: Rule = {
       const setting = effectiveSeccomp(object, container);
       if (setting?.value === 'RuntimeDefault' || setting?.value === 'Localhost') continue;
       const who = describe(object, container);
+      const fix = seccompFix(object, container, setting);
       if (setting?.value === 'Unconfined') {
-        report({ at: fieldAnchor(read, setting.owner, setting.key, containerAnchor(object, container)), message: `${who}: ${unconfinedMessage(setting)}` });
+        report({ at: fieldAnchor(read, setting.owner, setting.key, containerAnchor(object, container)), message: `${who}: ${unconfinedMessage(setting)}`, fix });
       } else {
-        report({ at: containerAnchor(object, container), message: `${who}: no seccompProfile (RuntimeDefault or Localhost)` });
+        report({ at: containerAnchor(object, container), message: `${who}: no seccompProfile (RuntimeDefault or Localhost)`, fix });
       }
     }
   },

@@ -1,5 +1,6 @@
 import { kindAnchor } from '../../engine/anchors';
 import { WORKLOAD_KINDS } from '../../engine/kinds';
+import { mergeOwn } from '../../engine/fix/own';
 import { describe } from '../../engine/model';
 import { pairSpan } from '../../engine/nodes';
 import type { Rule } from '../../engine/rule';
@@ -25,11 +26,14 @@ const rule: Rule = {
     if (account !== 'default') return;
     const automount = read.boolean(spec, 'automountServiceAccountToken');
     if (automount === false) return;
+    // Pod spec level: it wins over the ServiceAccount's own automountServiceAccountToken.
+    const edits = mergeOwn(read, spec, { automountServiceAccountToken: false });
     const state = automount === true ? 'automountServiceAccountToken is true' : 'automountServiceAccountToken is not false';
     report({
       // The account entry when written; otherwise nothing in the pod spec is more specific than the object.
       at: pairSpan(read, spec, 'serviceAccountName') ?? pairSpan(read, spec, 'serviceAccount') ?? kindAnchor(object),
       message: `${describe(object)}: runs as the default service account and mounts its token (${state})`,
+      fix: edits && { title: `Set automountServiceAccountToken: false on ${describe(object)}`, edits },
     });
   },
 };

@@ -1,4 +1,5 @@
 import { containerAnchor, fieldAnchor } from '../../engine/anchors';
+import { readOnlyRootFix } from '../../engine/fix/securityContext';
 import { WORKLOAD_KINDS } from '../../engine/kinds';
 import { describe } from '../../engine/model';
 import { podContainers, type Rule } from '../../engine/rule';
@@ -27,6 +28,7 @@ const rule: Rule = {
       report({
         at: fieldAnchor(read, securityContext, 'readOnlyRootFilesystem', containerAnchor(object, container)),
         message: `${describe(object, container)}: readOnlyRootFilesystem is ${value === false ? 'false' : 'not true'}`,
+        fix: readOnlyRootFix(object, container),
       });
     }
   },
