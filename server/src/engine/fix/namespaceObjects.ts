@@ -1,5 +1,6 @@
 import type { IndexedResource, WorkspaceIndex } from '../workspace/index';
 import { Placeholder, type PlainMap } from './yamlEdit';
+import { LIMIT_SEEDS, REQUEST_SEEDS } from './resources';
 
 /**
  * Namespace-level objects that workspace fixes create as a new document after the object the
@@ -62,10 +63,9 @@ export function resourceQuota(name: string, namespace: string | undefined): Plai
   };
 }
 
-// Seed per-container defaults (shared/seeds 000 "Resource Limits"): requests 250m / 256Mi, limits
-// 500m / 512Mi, as fix/resources.ts inserts them into containers.
-const DEFAULT_REQUEST = { cpu: '250m', memory: '256Mi' };
-const DEFAULT_LIMIT = { cpu: '500m', memory: '512Mi' };
+// The LimitRange defaults are the seed values fix/resources.ts inserts into containers.
+const DEFAULT_REQUEST = { cpu: REQUEST_SEEDS.cpu, memory: REQUEST_SEEDS.memory };
+const DEFAULT_LIMIT = { cpu: LIMIT_SEEDS.cpu, memory: LIMIT_SEEDS.memory };
 
 /**
  * A LimitRange giving containers that set none the seed's requests and limits, so that the

@@ -9,8 +9,8 @@ import { Placeholder, type PlainMap } from './yamlEdit';
  * and 1Gi of local disk. Every request seed is at most its limit seed, so seeds never conflict
  * with each other, whichever fix goes in first.
  */
-const REQUEST_SEEDS: Record<RequestedResource, string> = { cpu: '250m', memory: '256Mi' };
-const LIMIT_SEEDS: Record<ResourceName, string> = { cpu: '500m', memory: '512Mi', 'ephemeral-storage': '1Gi' };
+export const REQUEST_SEEDS: Record<RequestedResource, string> = { cpu: '250m', memory: '256Mi' };
+export const LIMIT_SEEDS: Record<ResourceName, string> = { cpu: '500m', memory: '512Mi', 'ephemeral-storage': '1Gi' };
 
 /** The resources the requests fix fills in (an ephemeral-storage request defaults from its limit). */
 export type RequestedResource = 'cpu' | 'memory';
