@@ -1,14 +1,63 @@
-// The extension side: start the bundled language server and stay out of the way.
-// Every language decision is made by the server (dist/server.js).
+// The extension side: start the bundled language server and wire the UI to it. Every language decision
+// is made by the server (dist/server.js); the checklist view, status bar and commands live in their modules.
 import * as path from 'node:path';
-import { window, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { window, type ExtensionContext, type LogOutputChannel } from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  State,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { ChecklistView } from './checklistView';
+import { registerCommands } from './commands';
+import { KubeProdStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
+/** Restarts allowed within RESTART_WINDOW_MS before we give up. */
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+/**
+ * Restarts a server that stopped, telling the user once (not modally) rather than once per crash,
+ * and gives up when it keeps crashing.
+ */
+function restartingErrorHandler(log: LogOutputChannel): ErrorHandler {
+  const restarts: number[] = [];
+  let told = false;
+  return {
+    error: (error, _message, count) => {
+      log.error(`language server connection error: ${error.message}`);
+      return { action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+    },
+    closed: () => {
+      const now = Date.now();
+      while (restarts.length > 0 && now - restarts[0] > RESTART_WINDOW_MS) restarts.shift();
+      if (restarts.length >= MAX_RESTARTS) {
+        log.error(`the language server stopped ${MAX_RESTARTS + 1} times in ${RESTART_WINDOW_MS / 60000} minutes; not restarting it`);
+        void window.showErrorMessage('kube-prod: the language server keeps stopping and was not restarted. Reload the window to try again.', 'Show output')
+          .then((choice) => choice && log.show());
+        return { action: CloseAction.DoNotRestart, handled: true };
+      }
+      restarts.push(now);
+      log.warn('the language server stopped; restarting it');
+      if (!told) {
+        told = true;
+        void window.showWarningMessage('kube-prod: the language server stopped and was restarted.', 'Show output')
+          .then((choice) => choice && log.show());
+      }
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
+}
+
 export async function activate(context: ExtensionContext): Promise<void> {
-  const outputChannel = window.createOutputChannel('kube-prod', { log: true });
-  context.subscriptions.push(outputChannel);
+  const log = window.createOutputChannel('kube-prod', { log: true });
+  context.subscriptions.push(log);
 
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -22,10 +71,24 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
     ],
-    outputChannel,
+    outputChannel: log,
+    errorHandler: restartingErrorHandler(log),
   };
 
   client = new LanguageClient('kubeProd', 'kube-prod', serverOptions, clientOptions);
+  const checklist = new ChecklistView(client, log);
+  const statusBar = new KubeProdStatusBar(checklist);
+  context.subscriptions.push(
+    checklist,
+    statusBar,
+    checklist.listen(),
+    ...registerCommands({ context, client, checklist, log }),
+    // After a restart the new server knows no watched checklist: ask again, which also re-subscribes.
+    client.onDidChangeState((event) => {
+      if (event.newState === State.Running) void checklist.refresh();
+    }),
+  );
+  log.info(`kube-prod ${String(context.extension.packageJSON.version)} starting`);
   await client.start();
 }
 

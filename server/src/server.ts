@@ -19,6 +19,7 @@ import { CodeActionService, FIX_ALL_KIND, FIX_ALL_REQUEST, type FixAllParams } f
 import { ConfigFileService } from './services/configFile';
 import { DiagnosticsService } from './services/diagnostics';
 import { WorkspaceFolders } from './services/folders';
+import { HoverService } from './services/hover';
 import { ConsoleLog, describeError, guard } from './services/log';
 import { isConfigFileName, isYamlDocument } from './services/scope';
 import { FILES_EXCLUDE_SECTION, SETTINGS_SECTION, SettingsService } from './services/settings';
@@ -46,6 +47,7 @@ const workspaces = new WorkspaceService({
 const diagnostics = new DiagnosticsService({ connection, documents, settings, configs, workspaces, folders, rules: RULES, ruleById, isManifest, log });
 const checklists = new ChecklistService({ connection, documents, workspaces, log });
 const codeActions = new CodeActionService({ diagnostics, workspaces, rules: RULES, ruleById, log });
+const hovers = new HoverService({ diagnostics, ruleById });
 
 let canRegisterConfigurationChange = false;
 let canChangeWorkspaceFolders = false;
@@ -77,6 +79,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      hoverProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: canChangeWorkspaceFolders } },
     },
     serverInfo: { name: 'kube-prod' },
@@ -139,6 +142,15 @@ connection.onCodeAction(async (params, token) => {
     // No actions rather than an error popup: the failure is in the log.
     log.error(`kube-prod: code actions for ${params.textDocument.uri} failed: ${describeError(error)}`);
     return [];
+  }
+});
+
+connection.onHover(async (params) => {
+  try {
+    return await hovers.hover(params);
+  } catch (error) {
+    log.error(`kube-prod: hover for ${params.textDocument.uri} failed: ${describeError(error)}`);
+    return null;
   }
 });
 
