@@ -47,15 +47,14 @@ export class WorkspaceChecker {
     }
   }
 
-  /** Findings of the workspace rules (or of those in `only`) on one object, in file coordinates. */
-  check(resource: IndexedResource, index: WorkspaceIndex, only?: ReadonlySet<string>, source?: DocumentSource): Finding[] {
+  /** Findings of the workspace rules on one object, in file coordinates. */
+  check(resource: IndexedResource, index: WorkspaceIndex, source?: DocumentSource): Finding[] {
     const { facts } = resource;
     const rules = facts.builtin ? this.rulesByKind.get(facts.kind) : undefined;
     if (!rules) return [];
     const findings: Finding[] = [];
     for (const { rule, setting } of rules) {
       const id = rule.meta.id;
-      if (only && !only.has(id)) continue;
       if (isIgnored(facts.ignored, id)) continue;
       try {
         rule.checkWorkspace({

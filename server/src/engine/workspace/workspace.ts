@@ -86,11 +86,11 @@ export class Workspace {
    */
   private crossFindings(resource: IndexedResource): Finding[] {
     const source = this.sourceOf(resource);
-    if (resource.namespace === undefined) return this.checker.check(resource, this.index, undefined, source);
+    if (resource.namespace === undefined) return this.checker.check(resource, this.index, source);
     const stamp = this.index.stampOf(resource.namespace);
     const hit = this.cached.get(resource);
     if (hit?.stamp === stamp) return hit.findings;
-    const findings = this.checker.check(resource, this.index, undefined, source);
+    const findings = this.checker.check(resource, this.index, source);
     this.cached.set(resource, { stamp, findings });
     return findings;
   }
