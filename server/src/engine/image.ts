@@ -1,3 +1,5 @@
+import { memoizeByString } from './memo';
+
 /** A container image reference, split the way container runtimes read it. */
 export interface ImageRef {
   /** Registry host (with port) when the reference names one; undefined means Docker Hub. */
@@ -19,7 +21,9 @@ const HOST = /^[a-zA-Z0-9.-]+(?::\d+)?$|^\[[0-9a-fA-F:]+\](?::\d+)?$/;
  * valid reference (placeholders like `<image_url>`, `$(IMAGE)`, `${TAG}`), so that rules stay
  * silent on text they cannot understand instead of guessing.
  */
-export function parseImage(text: string): ImageRef | undefined {
+export const parseImage: (text: string) => Readonly<ImageRef> | undefined = memoizeByString(parseImageText);
+
+function parseImageText(text: string): ImageRef | undefined {
   const reference = text.trim();
   if (reference === '' || /[\s<>${}]/.test(reference)) return undefined;
   const at = reference.indexOf('@');

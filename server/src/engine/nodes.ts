@@ -39,29 +39,40 @@ export class NodeReader {
   }
 
   get(node: unknown, ...path: string[]): Node | undefined {
+    return this.at(node, path);
+  }
+
+  // The typed readers below share this one walk instead of re-spreading their paths into get():
+  // rules call them hundreds of thousands of times on a large file.
+  private at(node: unknown, path: readonly string[]): Node | undefined {
     let current: Node | undefined = this.resolve(node);
-    for (const key of path) {
-      const pair = this.pair(current, key);
+    for (let i = 0; i < path.length; i++) {
+      const pair = this.pair(current, path[i]);
       if (!pair) return undefined;
       current = this.resolve(pair.value);
     }
     return current;
   }
 
+  private scalarAt(node: unknown, path: readonly string[]): unknown {
+    const found = this.at(node, path);
+    return isScalar(found) ? found.value : undefined;
+  }
+
   map(node: unknown, ...path: string[]): YAMLMap | undefined {
-    const found = this.get(node, ...path);
+    const found = this.at(node, path);
     return isMap(found) ? found : undefined;
   }
 
   seq(node: unknown, ...path: string[]): YAMLSeq | undefined {
-    const found = this.get(node, ...path);
+    const found = this.at(node, path);
     return isSeq(found) ? found : undefined;
   }
 
   /** Items of a sequence, aliases resolved. */
   items(node: unknown, ...path: string[]): Node[] {
-    const seq = this.seq(node, ...path);
-    if (!seq) return [];
+    const seq = this.at(node, path);
+    if (!isSeq(seq)) return [];
     const out: Node[] = [];
     for (const item of seq.items) {
       const resolved = this.resolve(item);
@@ -76,28 +87,27 @@ export class NodeReader {
   }
 
   scalar(node: unknown, ...path: string[]): unknown {
-    const found = this.get(node, ...path);
-    return isScalar(found) ? found.value : undefined;
+    return this.scalarAt(node, path);
   }
 
   string(node: unknown, ...path: string[]): string | undefined {
-    const value = this.scalar(node, ...path);
+    const value = this.scalarAt(node, path);
     return typeof value === 'string' ? value : undefined;
   }
 
   /** A scalar as text whatever its type: `port: 8080` and `port: "8080"` read alike. */
   text(node: unknown, ...path: string[]): string | undefined {
-    const value = this.scalar(node, ...path);
+    const value = this.scalarAt(node, path);
     return value === null || value === undefined ? undefined : String(value);
   }
 
   number(node: unknown, ...path: string[]): number | undefined {
-    const value = this.scalar(node, ...path);
+    const value = this.scalarAt(node, path);
     return typeof value === 'number' ? value : undefined;
   }
 
   boolean(node: unknown, ...path: string[]): boolean | undefined {
-    const value = this.scalar(node, ...path);
+    const value = this.scalarAt(node, path);
     return typeof value === 'boolean' ? value : undefined;
   }
 
@@ -140,7 +150,7 @@ export class NodeReader {
   /** A mapping of plain string values (labels, annotations, matchLabels). */
   stringMap(node: unknown, ...path: string[]): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const [key, value] of this.entries(this.get(node, ...path))) {
+    for (const [key, value] of this.entries(this.at(node, path))) {
       if (isScalar(value) && value.value !== null && value.value !== undefined) out[key] = String(value.value);
     }
     return out;

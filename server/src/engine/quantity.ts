@@ -1,4 +1,5 @@
 import { isScalar } from 'yaml';
+import { memoizeByString } from './memo';
 
 /**
  * Kubernetes resource quantities (`100m`, `0.5`, `128Mi`, `1G`, `1e3`, `1k`), parsed
@@ -22,7 +23,9 @@ const DECIMAL_EXPONENT: Record<string, number> = { n: -9, u: -6, m: -3, k: 3, M:
 const MAX_EXPONENT = 1000;
 
 /** Parses a quantity's text; undefined when it is not a valid quantity (a template, a typo, `1K`). */
-export function parseQuantity(text: string): Quantity | undefined {
+export const parseQuantity: (text: string) => Quantity | undefined = memoizeByString(parseQuantityText);
+
+function parseQuantityText(text: string): Quantity | undefined {
   const match = QUANTITY.exec(text.trim());
   if (!match) return undefined;
   const [, sign, number, suffix, exponentText] = match;

@@ -101,7 +101,15 @@ export class Workspace {
  * would keep every syntax tree of the workspace alive.
  */
 function withoutSyntaxTrees(analysis: FileAnalysis): FileAnalysis {
-  const strip = (findings: readonly Finding[]): Finding[] => findings.map((f) => (f.fix ? { ...f, fix: undefined } : f));
+  // A finding is in both the file's list and its document's: strip it once, so both lists still share it.
+  const stripped = new Map<Finding, Finding>();
+  const stripOne = (f: Finding): Finding => {
+    if (!f.fix) return f;
+    let copy = stripped.get(f);
+    if (!copy) stripped.set(f, (copy = { ...f, fix: undefined }));
+    return copy;
+  };
+  const strip = (findings: readonly Finding[]): Finding[] => findings.map(stripOne);
   return {
     template: analysis.template,
     findings: strip(analysis.findings),
