@@ -104,6 +104,9 @@ function ruleIdOf(diagnostic: Diagnostic): string | undefined {
   return code === undefined ? undefined : String(code);
 }
 
+/** The title of pdb-missing's fix (server/src/rules/availability/pdb-missing.ts). */
+const PDB_FIX_TITLE = /^Create a PodDisruptionBudget /;
+
 /** The PodDisruptionBudget quick-fix of the pdb-missing finding of the workload under the cursor. */
 async function createPdb(): Promise<void> {
   const editor = window.activeTextEditor;
@@ -119,9 +122,8 @@ async function createPdb(): Promise<void> {
     return;
   }
   const actions = await commands.executeCommand<Array<CodeAction | Command>>('vscode.executeCodeActionProvider', document.uri, finding.range, 'quickfix');
-  const fix = (actions ?? []).find(
-    (a): a is CodeAction => a instanceof CodeAction && a.isPreferred === true && (a.diagnostics ?? []).some((d) => ruleIdOf(d) === 'pdb-missing'),
-  );
+  // Actions come back from executeCodeActionProvider without their diagnostics, so the rule's fix is known by its title.
+  const fix = (actions ?? []).find((a): a is CodeAction => a instanceof CodeAction && a.isPreferred === true && PDB_FIX_TITLE.test(a.title));
   if (!fix?.edit) {
     void window.showWarningMessage('kube-prod: no PodDisruptionBudget fix is offered for this workload.');
     return;
