@@ -162,7 +162,15 @@ async function exportChecklist(checklist: ChecklistView): Promise<void> {
     data = checklist.checklistOf(folder);
   }
   if (!data) throw new Error('the checklist is not available yet (is the language server running?)');
-  const document = await workspace.openTextDocument({ language: 'markdown', content: formatChecklistMarkdown(data, { limit: Infinity }) });
+  // Paths relative to the folder, as `kube-prod checklist --format markdown` prints them: the export is pasted into PRs and wikis.
+  const relative: typeof data = {
+    ...data,
+    sections: data.sections.map((section) => ({
+      ...section,
+      items: section.items.map((item) => ({ ...item, failures: item.failures.map((failure) => ({ ...failure, uri: workspace.asRelativePath(Uri.parse(failure.uri), false) })) })),
+    })),
+  };
+  const document = await workspace.openTextDocument({ language: 'markdown', content: formatChecklistMarkdown(relative, { limit: Infinity }) });
   await window.showTextDocument(document, { viewColumn: ViewColumn.Active });
 }
 

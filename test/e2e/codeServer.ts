@@ -37,6 +37,13 @@ export interface Page {
   waitForFunction(fn: string, arg?: unknown, options?: { timeout?: number; polling?: number }): Promise<unknown>;
   setDefaultTimeout(ms: number): void;
   on(event: 'console', listener: (message: { type(): string; text(): string }) => void): void;
+  context(): BrowserContext;
+  url(): string;
+  close(): Promise<void>;
+}
+export interface BrowserContext {
+  on(event: 'page', listener: (page: Page) => void): void;
+  off(event: 'page', listener: (page: Page) => void): void;
 }
 export interface Browser {
   newPage(options: { viewport: { width: number; height: number } }): Promise<Page>;

@@ -184,6 +184,9 @@ describe('kube-prod inside the VS Code extension host', () => {
     assert.ok(headings.length > 3, `the CLI's checklist has no sections:\n${cli}`);
     for (const heading of headings) assert.ok(text.includes(heading), `the exported checklist lacks "${heading}":\n${text}`);
     assert.match(text, /Liveness and readiness probes/);
+    // Failing objects are listed by workspace-relative path, as the CLI lists them.
+    assert.match(text, /`web-deployment\.yaml:\d+:\d+`/);
+    assert.doesNotMatch(text, /file:\/\//);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
