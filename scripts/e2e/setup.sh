@@ -69,11 +69,14 @@ if [ ! -f "$E2E/.code-server-ready" ]; then
   touch "$E2E/.code-server-ready"
 fi
 
-# 5. The extension package, from the current build.
-[ -f dist/client.js ] && [ -f dist/server.js ] || npm run build
-if [ ! -f "$E2E/kube-prod.vsix" ] || [ -n "$(find dist/client.js dist/server.js package.json README.md -newer "$E2E/kube-prod.vsix" 2>/dev/null)" ]; then
-  step "vsce package"
+# 5. The extension package, built as `npm run package` builds it (minified, no source maps), so
+#    that what the suites install is what users install. Rebuilt when any source is newer.
+if [ ! -f "$E2E/kube-prod.vsix" ] || [ -n "$(find client/src server/src snippets schemas images package.json README.md scripts/build.mjs -newer "$E2E/kube-prod.vsix" -print -quit 2>/dev/null)" ]; then
+  step "production build + vsce package"
+  node scripts/build.mjs --production
   node "$E2E/node_modules/@vscode/vsce/vsce" package --no-dependencies --allow-missing-repository --no-rewrite-relative-links \
-    --skip-license -o "$E2E/kube-prod.vsix"
+    -o "$E2E/kube-prod.vsix"
+  # Back to the development build (source maps) the rest of the tooling expects.
+  node scripts/build.mjs
 fi
 step "ready ($((SECONDS - start))s)"

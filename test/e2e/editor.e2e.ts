@@ -432,7 +432,11 @@ describe('kube-prod in a real VS Code (code-server + Chromium)', { timeout: 300_
       assert.equal(await page.locator('.tabs-container .tab.active.dirty').count(), 0, `undo did not bring ${CONFIG_FILE} back to its saved text`);
       assert.doesNotMatch(await editorText(page), /bogus/);
       await page.waitForFunction(`!document.querySelector(${JSON.stringify(errorSquiggle)})`, undefined, { timeout: 20_000, polling: 250 });
-      // Nor is it listed in the Problems panel (which lists only files with problems).
+      // Nor is it listed in the Problems panel (which lists only files with problems); the panel
+      // refreshes after the squiggles, so its state is waited for, then read for the message.
+      await page
+        .waitForFunction(`!(document.querySelector('.markers-panel')?.textContent ?? '').includes(${JSON.stringify(CONFIG_FILE)})`, undefined, { timeout: 20_000, polling: 250 })
+        .catch(() => undefined);
       const problems = (await page.locator('.markers-panel').first().innerText({ timeout: 10_000 })).replace(/\s+/g, ' ');
       assert.ok(!problems.includes(CONFIG_FILE), `the Problems panel lists ${CONFIG_FILE}: ${problems}`);
       assert.equal(readFileSync(path, 'utf8'), created, `${CONFIG_FILE} changed on disk`);
