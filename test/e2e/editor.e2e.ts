@@ -101,13 +101,24 @@ describe('kube-prod in a real VS Code (code-server + Chromium)', { timeout: 300_
 
   /** Opens a workspace file through Quick Open (Ctrl+P) and waits for its editor. */
   async function openFile(name: string): Promise<void> {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').first().waitFor({ timeout: 10_000 });
-    await page.keyboard.type(name, { delay: 10 });
-    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: name }).first().waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab.active').filter({ hasText: name }).first().waitFor({ timeout: 15_000 });
+    const tab = page.locator('.tabs-container .tab.active').filter({ hasText: name }).first();
+    // Quick Open sometimes takes Enter before its list has settled on the match (and then opens
+    // nothing): the whole gesture is tried again, three times at most.
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').first().waitFor({ timeout: 10_000 });
+      await page.keyboard.type(name, { delay: 10 });
+      await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: name }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      try {
+        await tab.waitFor({ timeout: 10_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        log(`Quick Open did not open ${name} (attempt ${attempt}); trying again`);
+      }
+    }
     await page.locator(EDITOR_LINES).first().waitFor({ timeout: 15_000 });
   }
 
