@@ -121,18 +121,19 @@ export class NodeReader {
     const map = this.resolve(node);
     if (!isMap(map)) return [];
     const out: Array<[string, Node | undefined, Pair<unknown, unknown>]> = [];
-    const seen = new Set<string>();
-    const merges: unknown[] = [];
+    let merges: unknown[] | undefined;
     for (const item of map.items) {
       const key = isScalar(item.key) ? item.key.value : undefined;
       if (isMergeKey(key)) {
-        merges.push(item.value);
+        (merges ??= []).push(item.value);
         continue;
       }
       if (key === undefined || key === null || typeof key === 'symbol') continue;
-      seen.add(String(key));
       out.push([String(key), this.resolve(item.value), item]);
     }
+    if (!merges) return out;
+    // Own keys win over merged ones, and earlier merges over later ones.
+    const seen = new Set(out.map((entry) => entry[0]));
     for (const merge of merges) {
       const sources = this.resolve(merge);
       for (const source of isSeq(sources) ? sources.items : [sources]) {

@@ -1,5 +1,5 @@
 import type { NodeReader } from './nodes';
-import type { ContainerRef, K8sObject } from './model';
+import type { ContainerRef, K8sObject, PodSpecRef } from './model';
 import type { YamlEditor, TextEdit } from './fix/yamlEdit';
 import type { Range, Severity, Span } from './types';
 import type { ResourceFacts } from './workspace/facts';
@@ -107,6 +107,18 @@ export function isWorkspaceRule(rule: AnyRule): rule is WorkspaceRule {
 }
 
 /** The containers a rule about running processes looks at: regular and init, not ephemeral debug containers. */
-export function podContainers(object: K8sObject, roles: readonly ContainerRef['role'][] = ['init', 'regular']): ContainerRef[] {
-  return object.podSpec?.containers.filter((c) => roles.includes(c.role)) ?? [];
+export function podContainers(object: K8sObject, roles: readonly ContainerRef['role'][] = DEFAULT_ROLES): readonly ContainerRef[] {
+  const podSpec = object.podSpec;
+  if (!podSpec) return NO_CONTAINERS;
+  // Forty-odd rules ask the same object for the same containers: filter once per role set.
+  let byRoles = containersByRoles.get(podSpec);
+  if (!byRoles) containersByRoles.set(podSpec, (byRoles = new Map()));
+  const key = roles.join();
+  let containers = byRoles.get(key);
+  if (!containers) byRoles.set(key, (containers = podSpec.containers.filter((c) => roles.includes(c.role))));
+  return containers;
 }
+
+const DEFAULT_ROLES: readonly ContainerRef['role'][] = ['init', 'regular'];
+const NO_CONTAINERS: readonly ContainerRef[] = [];
+const containersByRoles = new WeakMap<PodSpecRef, Map<string, readonly ContainerRef[]>>();

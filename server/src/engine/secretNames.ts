@@ -1,3 +1,5 @@
+import { memoizeByString } from './memo';
+
 /**
  * Does a name (env var, ConfigMap key) denote a secret value? Shared by the rules that look for
  * credentials committed in plain text.
@@ -46,7 +48,9 @@ export function nameWords(name: string): string[] {
 }
 
 /** True when the name denotes a secret value (see the module comment for the principle). */
-export function isSecretName(name: string): boolean {
+export const isSecretName: (name: string) => boolean = memoizeByString(secretName);
+
+function secretName(name: string): boolean {
   const words = nameWords(name);
   if (KNOWN_NOT_SECRET.has(words.join('_'))) return false;
   while (words.length > 1 && (ENCODING_SUFFIXES.has(words[words.length - 1]) || /^\d+$/.test(words[words.length - 1]))) words.pop();

@@ -33,6 +33,8 @@ const rule: Rule = {
       const liveness = read.map(container.node, 'livenessProbe');
       const readiness = read.map(container.node, 'readinessProbe');
       if (!liveness || !readiness || !hasHandler(read, liveness)) continue;
+      // Most pairs differ in a timing or in the handler they use: no need to copy them to compare.
+      if (!mayBeEqual(read, liveness, readiness)) continue;
       const ports = declaredPorts(read, container.node);
       if (!equal(normalizeProbe(read, liveness, ports), normalizeProbe(read, readiness, ports))) continue;
       report({
@@ -49,6 +51,33 @@ function hasHandler(read: NodeReader, probe: YAMLMap): boolean {
     const action = read.get(probe, handler);
     return action !== undefined && !(isScalar(action) && (action.value === null || action.value === undefined));
   });
+}
+
+const UNDECIDED = Symbol('undecided');
+
+/** A timing field as normalizeProbe would see it, or UNDECIDED when it is not a plain scalar. */
+function timing(read: NodeReader, probe: YAMLMap, key: string): Plain | typeof UNDECIDED {
+  const node = read.get(probe, key);
+  if (node === undefined) return PROBE_DEFAULTS[key];
+  if (!isScalar(node)) return UNDECIDED;
+  const value = numeric(node.value);
+  return value === null ? PROBE_DEFAULTS[key] : value;
+}
+
+/** Whether the handler is there once null entries are dropped, as in toPlain. */
+function hasAction(read: NodeReader, probe: YAMLMap, handler: string): boolean {
+  const action = read.get(probe, handler);
+  return action !== undefined && !(isScalar(action) && numeric(action.value) === null);
+}
+
+/** False only when the full comparison would surely say "different". */
+function mayBeEqual(read: NodeReader, a: YAMLMap, b: YAMLMap): boolean {
+  for (const key of Object.keys(PROBE_DEFAULTS)) {
+    const x = timing(read, a, key);
+    const y = timing(read, b, key);
+    if (x !== UNDECIDED && y !== UNDECIDED && x !== y) return false;
+  }
+  return HANDLERS.every((handler) => hasAction(read, a, handler) === hasAction(read, b, handler));
 }
 
 /** Named container ports by name, so that `port: http` and `port: 8080` compare equal when http is 8080. */
