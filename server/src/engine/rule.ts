@@ -110,15 +110,13 @@ export function isWorkspaceRule(rule: AnyRule): rule is WorkspaceRule {
 export function podContainers(object: K8sObject, roles: readonly ContainerRef['role'][] = DEFAULT_ROLES): readonly ContainerRef[] {
   const podSpec = object.podSpec;
   if (!podSpec) return NO_CONTAINERS;
-  // Forty-odd rules ask the same object for the same containers: filter once per role set.
-  let byRoles = containersByRoles.get(podSpec);
-  if (!byRoles) containersByRoles.set(podSpec, (byRoles = new Map()));
-  const key = roles.join();
-  let containers = byRoles.get(key);
-  if (!containers) byRoles.set(key, (containers = podSpec.containers.filter((c) => roles.includes(c.role))));
+  if (roles !== DEFAULT_ROLES) return podSpec.containers.filter((c) => roles.includes(c.role));
+  // Most rules ask every object for its init and regular containers: filter once per object.
+  let containers = runnableContainers.get(podSpec);
+  if (!containers) runnableContainers.set(podSpec, (containers = podSpec.containers.filter((c) => c.role !== 'ephemeral')));
   return containers;
 }
 
 const DEFAULT_ROLES: readonly ContainerRef['role'][] = ['init', 'regular'];
 const NO_CONTAINERS: readonly ContainerRef[] = [];
-const containersByRoles = new WeakMap<PodSpecRef, Map<string, readonly ContainerRef[]>>();
+const runnableContainers = new WeakMap<PodSpecRef, readonly ContainerRef[]>();

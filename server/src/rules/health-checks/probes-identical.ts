@@ -92,10 +92,13 @@ function declaredPorts(read: NodeReader, container: YAMLMap): Map<string, number
 }
 
 function normalizeProbe(read: NodeReader, probe: YAMLMap, ports: Map<string, number>): Plain {
-  const value = toPlain(read, probe) as PlainMap;
-  // Only liveness and startup probes may set it, and it changes how a kill proceeds, not when the probe fails.
-  delete value.terminationGracePeriodSeconds;
-  const out: PlainMap = { ...PROBE_DEFAULTS, ...value };
+  const out: PlainMap = { ...PROBE_DEFAULTS };
+  for (const [key, node] of read.entries(probe)) {
+    // Only liveness and startup probes may set it, and it changes how a kill proceeds, not when the probe fails.
+    if (key === 'terminationGracePeriodSeconds') continue;
+    const plain = toPlain(read, node);
+    if (plain !== null) out[key] = plain;
+  }
   for (const handler of HANDLERS) {
     const action = out[handler];
     if (!isPlainMap(action)) continue;
