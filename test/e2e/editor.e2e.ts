@@ -16,8 +16,8 @@
 //     whose rows are those of `kube-prod checklist --format markdown` on the workspace; "Show Rule
 //     Documentation" lists the rules and asks to open the chosen rule's docsUrl (the browser
 //     workbench's "open the external website?" dialog, cancelled).
-// Saved text is read from disk. The README's screenshots go to docs/images/, the others (and one
-// per failure) to .e2e/.
+// Saved text is read from disk. The README's screenshots go to .e2e/screenshots/ (to docs/images/
+// with `npm run screenshots`), the others (and one per failure) to .e2e/.
 //
 // Run with `npm run test:e2e` (it runs scripts/e2e/setup.sh, which installs everything into .e2e/);
 // `npm test` runs it too, after the unit tests. Not named *.test.ts: the unit-test run leaves it out.
@@ -30,7 +30,9 @@ import { join } from 'node:path';
 import { RULES } from '../../server/src/rules';
 import { E2E, log, removeScratch, ROOT, startCodeServer, VSIX, type Page, type RunningCodeServer } from './codeServer';
 
-const IMAGES = join(ROOT, 'docs', 'images');
+// The README's screenshots are refreshed on request (`npm run screenshots`), so that a test run
+// leaves the working tree as it found it.
+const IMAGES = process.env.KUBE_PROD_E2E_SCREENSHOTS ? join(ROOT, process.env.KUBE_PROD_E2E_SCREENSHOTS) : join(E2E, 'screenshots');
 const FIXTURE_FILE = 'web-deployment.yaml';
 const PDB_FILE = 'api-deployment.yaml';
 const FIX_ALL_FILE = 'worker-deployment.yaml';
