@@ -47,17 +47,24 @@ function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'kube-prod');
 }
 
-/** The CLI's findings for the original fixture (a pristine copy, since tests here edit the workspace). */
-function cliFindings(file: string): Array<{ ruleId: string; line: number; column: number; endLine: number; endColumn: number; message: string }> {
+/** Runs `body` on a pristine copy of the fixture (the tests here edit the workspace), then removes it. */
+function withPristineFixture<T>(body: (dir: string) => T): T {
   const copy = mkdtempSync(join(tmpdir(), 'kube-prod-fixture-'));
   try {
     cpSync(join(ROOT, 'test', 'e2e', 'fixture'), copy, { recursive: true });
-    const result = runCli(['check', copy, '--format', 'json', '--fail-on', 'none'], copy);
-    const report = JSON.parse(result) as { files: Array<{ path: string; findings: ReturnType<typeof cliFindings> }> };
-    return report.files.find((f) => f.path.endsWith(`/${file}`) || f.path === file)?.findings ?? [];
+    return body(copy);
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }
+}
+
+type CliFinding = { ruleId: string; line: number; column: number; endLine: number; endColumn: number; message: string };
+
+/** The CLI's findings for one file of the original fixture. */
+function cliFindings(file: string): CliFinding[] {
+  const result = withPristineFixture((dir) => runCli(['check', dir, '--format', 'json', '--fail-on', 'none'], dir));
+  const report = JSON.parse(result) as { files: Array<{ path: string; findings: CliFinding[] }> };
+  return report.files.find((f) => f.path.endsWith(`/${file}`) || f.path === file)?.findings ?? [];
 }
 
 /** Runs dist/cli.js with the extension host's own runtime (Electron's binary acts as Node with ELECTRON_RUN_AS_NODE). */
@@ -155,19 +162,15 @@ describe('kube-prod inside the VS Code extension host', () => {
     const before = await waitFor('findings on worker-deployment.yaml', () => ours(uri).length > 0 && ours(uri));
     await vscode.commands.executeCommand('kubeProd.fixAll');
     // The CLI on a pristine copy of the fixture: the editor's workspace differs only in files unrelated to the worker.
-    const copy = mkdtempSync(join(tmpdir(), 'kube-prod-fixture-'));
-    try {
-      cpSync(join(ROOT, 'test', 'e2e', 'fixture'), copy, { recursive: true });
-      runCli(['check', copy, '--fix', '--fail-on', 'none'], copy);
-      const cli = readFileSync(join(copy, 'worker-deployment.yaml'), 'utf8');
-      const fixed = editor.document.getText();
-      // The editor and the CLI apply the fixes in different orders, so sibling keys they add may
-      // come in another order: the same objects and the same lines (comments included) are required.
-      assert.deepEqual(parseAllDocuments(fixed).map((d) => d.toJS()), parseAllDocuments(cli).map((d) => d.toJS()));
-      assert.deepEqual(fixed.split('\n').sort(), cli.split('\n').sort());
-    } finally {
-      rmSync(copy, { recursive: true, force: true });
-    }
+    const cli = withPristineFixture((dir) => {
+      runCli(['check', dir, '--fix', '--fail-on', 'none'], dir);
+      return readFileSync(join(dir, 'worker-deployment.yaml'), 'utf8');
+    });
+    const fixed = editor.document.getText();
+    // The editor and the CLI apply the fixes in different orders, so sibling keys they add may
+    // come in another order: the same objects and the same lines (comments included) are required.
+    assert.deepEqual(parseAllDocuments(fixed).map((d) => d.toJS()), parseAllDocuments(cli).map((d) => d.toJS()));
+    assert.deepEqual(fixed.split('\n').sort(), cli.split('\n').sort());
     await waitFor('fewer findings', () => ours(uri).length < before.length, 20_000);
   });
 
