@@ -1,4 +1,4 @@
-// Developer aid: runs some rules (or all) over a folder, by default ../shared/corpus, and prints
+// Developer aid: runs some rules (or all) over a folder, by default test/corpus/manifests, and prints
 // every finding, so that a rule's author can read its false positives before shipping it.
 //   node out/scripts/scan.js [--dir DIR] [rule-id ...]
 import { readFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // Developer aid for test/corpus/expected/: prints the findings (default config) of one corpus file
 // as a reviewed-findings skeleton. A person then reads the file and writes each finding's reason.
-//   node out/scripts/snapshot.js <path relative to ../shared/corpus>
+//   node out/scripts/snapshot.js <path relative to test/corpus/manifests>
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Analyzer } from '../server/src/engine/analyzer';

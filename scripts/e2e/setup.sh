@@ -24,11 +24,31 @@ step() { echo "[e2e-setup +$((SECONDS - start))s] $*"; }
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
+# Stops with one message (what is missing, how to get it, how to run the other tests) rather than
+# a failure from deep inside apt when this machine cannot install system packages.
+cannot_install() {
+  {
+    echo
+    echo "kube-prod: the real-editor suites need the system packages: ${need_apt[*]}"
+    echo "  They cannot be installed here: $1."
+    echo "  Install them (Debian/Ubuntu: apt-get install ${need_apt[*]}) and run npm test again,"
+    echo "  or run the unit and integration tests alone: npm run test:unit"
+    echo
+  } >&2
+  exit 1
+}
 if ((${#need_apt[@]})); then
+  command -v apt-get >/dev/null 2>&1 || cannot_install "apt-get was not found (not a Debian-based system)"
+  SUDO=
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null 2>&1 || cannot_install "not running as root, and sudo was not found"
+    sudo -n true 2>/dev/null || cannot_install "not running as root, and sudo asks for a password (or is not allowed)"
+    SUDO="sudo -n"
+  fi
   step "apt-get install ${need_apt[*]}"
-  SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+  $SUDO apt-get update -qq || cannot_install "apt-get update failed (see its output above)"
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null \
+    || cannot_install "apt-get install failed (see its output above)"
 fi
 
 # 2. Node 24 (binary and headers) from npm.

@@ -1,4 +1,4 @@
-// The production checklist over whole corpus applications (../shared/corpus, read-only), each
+// The production checklist over whole corpus applications (test/corpus/manifests), each
 // compared with a checklist reviewed by hand: every item's status, count and failing objects,
 // and why a person agreed with it.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// The engine over real manifests written by other people (../shared/corpus, read-only):
+// The engine over real manifests written by other people (test/corpus/manifests):
 // it must finish every file without a rule throwing, stay silent on non-Kubernetes YAML and
 // Helm templates, and on a few files reviewed by hand report exactly the reviewed findings.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// The invariant harness for quick-fixes over real manifests (../shared/corpus): every fix of every
+// The invariant harness for quick-fixes over real manifests (test/corpus/manifests): every fix of every
 // finding, applied alone, must leave a file that parses, without that finding, without a new
 // error-level finding, with every comment kept and nothing changed outside its edits — and
 // fixing again must change nothing.

@@ -10,9 +10,14 @@ export function projectRoot(from: string = __dirname): string {
   }
 }
 
-/** ../shared/corpus: real manifests by other people, read-only. */
+/** test/corpus/manifests: real manifests by other people, unmodified copies (provenance in its README). */
 export function corpusDir(): string {
-  return join(projectRoot(), '..', 'shared', 'corpus');
+  return join(projectRoot(), 'test', 'corpus', 'manifests');
+}
+
+/** test/corpus/charts-and-overlays: real Helm charts and kustomize trees, unmodified copies. */
+export function chartsAndOverlaysDir(): string {
+  return join(projectRoot(), 'test', 'corpus', 'charts-and-overlays');
 }
 
 /** Every .yaml/.yml file under `dir`, recursively, in a stable order. */
