@@ -7,7 +7,7 @@ export const SEED_REPLICAS = 3;
 export const HPA_MIN_REPLICAS = 2;
 
 /**
- * Seed rolling update (shared/seeds 002, 2.2 Application HA): one extra pod at a time and none
+ * Seed rolling update (seed document 002, 2.2 Application HA): one extra pod at a time and none
  * taken down before its replacement is ready. maxSurge must then be at least 1, or the
  * Deployment could never make progress (the API server rejects 0 and 0).
  */
@@ -16,7 +16,7 @@ export function zeroDowntimeRollingUpdate(keepSurge: boolean): PlainMap {
 }
 
 /**
- * topologySpreadConstraints over nodes and zones (shared/seeds 000 "Multi-AZ Deployment", RULES.md)
+ * topologySpreadConstraints over nodes and zones (seed document 000 "Multi-AZ Deployment", RULES.md)
  * selecting the workload's own pods. Both constraints are soft (ScheduleAnyway): the scheduler
  * spreads whenever it can, but a hard one can leave pods Pending with nothing wrong in the
  * workload. With DoNotSchedule on kubernetes.io/hostname, a node the pods cannot use (a tainted

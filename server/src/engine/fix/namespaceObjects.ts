@@ -29,7 +29,7 @@ function metadata(name: string, namespace: string | undefined): PlainMap {
 }
 
 /**
- * The seed's default-deny policy (shared/seeds 000 "Network Policies"): every pod of the namespace
+ * The seed's default-deny policy (seed document 000 "Network Policies"): every pod of the namespace
  * selected, no rules, so nothing is allowed in the listed directions until a policy allows it.
  */
 export function defaultDenyPolicy(name: string, namespace: string | undefined, egress: boolean): PlainMap {

@@ -31,7 +31,7 @@ function handler(object: K8sObject, container: ContainerRef, path: string): Plai
   return http ? { httpGet: { path: new Placeholder(path, `the app's ${path === '/ready' ? 'readiness' : 'health'} endpoint`), port: reference } } : { tcpSocket: { port: reference } };
 }
 
-/** Seed defaults (shared/seeds 000 "Health Checks"): liveness waits 30 s, checks every 10 s, restarts after 3 failures. */
+/** Seed defaults (seed document 000 "Health Checks"): liveness waits 30 s, checks every 10 s, restarts after 3 failures. */
 export function livenessProbe(object: K8sObject, container: ContainerRef): PlainMap {
   return { livenessProbe: { ...handler(object, container, '/healthz'), initialDelaySeconds: 30, periodSeconds: 10, failureThreshold: 3 } };
 }

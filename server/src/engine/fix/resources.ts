@@ -5,7 +5,7 @@ import { resourceSection, type ResourceName, type ResourceSection } from '../res
 import { Placeholder, type PlainMap } from './yamlEdit';
 
 /**
- * Seed defaults (shared/seeds 000 "Resource Limits"): requests 250m / 256Mi, limits 500m / 512Mi,
+ * Seed defaults (seed document 000 "Resource Limits"): requests 250m / 256Mi, limits 500m / 512Mi,
  * and 1Gi of local disk. Every request seed is at most its limit seed, so seeds never conflict
  * with each other, whichever fix goes in first.
  */

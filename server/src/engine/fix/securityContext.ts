@@ -16,7 +16,7 @@ import { replaceScalar } from './scalar';
 import { joinInsertions, type PlainMap } from './yamlEdit';
 
 /**
- * Security context quick-fixes. Every value comes from the seed's hardened Deployment (shared/seeds
+ * Security context quick-fixes. Every value comes from the seed's hardened Deployment (seed document
  * 000 "Pod Security Standards"): the pod runs as UID 1000 with runAsNonRoot and fsGroup 2000 under
  * the RuntimeDefault seccomp profile; each container drops ALL capabilities, forbids privilege
  * escalation and has a read-only root filesystem.
