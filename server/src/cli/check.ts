@@ -2,6 +2,8 @@ import { resolveConfig, type UserConfig } from '../engine/config';
 import type { AnyRule } from '../engine/rule';
 import type { Finding } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
+import { existsSync } from 'node:fs';
+import { runBuilds, type CliBuildOptions } from './build';
 import { displayPath, readTarget, type Target } from './files';
 import type { EnabledRule, FileReport } from './report';
 
@@ -13,6 +15,10 @@ export interface CheckOptions {
   keep?: (finding: Finding) => boolean;
   /** A rule threw: the engine dropped its finding and went on. */
   onRuleError?: (ruleId: string, path: string, error: unknown) => void;
+  /** Check Helm charts and kustomizations as built; undefined: every file on its own. */
+  build?: CliBuildOptions;
+  /** Said once to the user (stderr): a renderer is missing, so some builds were not rendered. */
+  onNotice?: (message: string) => void;
 }
 
 export interface LoadedInput {
@@ -41,18 +47,41 @@ export interface LoadedWorkspace {
  */
 export async function loadWorkspace(targets: readonly Target[], options: CheckOptions): Promise<LoadedWorkspace> {
   const current = { path: '' };
+  const config = resolveConfig(options.rules, options.config);
   const workspace = new Workspace({
     rules: options.rules,
-    config: resolveConfig(options.rules, options.config),
+    config,
     onRuleError: (ruleId, error) => options.onRuleError?.(ruleId, current.path, error),
   });
   const inputs: LoadedWorkspace['inputs'] = [];
   for (const target of targets) {
     const path = displayPath(target, options.cwd);
     const { text, lossless } = await readTarget(target, options.cwd);
-    current.path = path;
-    workspace.update(path, text);
     inputs.push({ path, absolute: target.kind === 'file' ? target.absolute : undefined, text, lossless });
+  }
+  if (options.build) {
+    const files = inputs.flatMap((input) => (input.absolute !== undefined ? [input.absolute] : []));
+    const texts = new Map(inputs.flatMap((input) => (input.absolute !== undefined ? [[input.absolute, input.text] as const] : [])));
+    current.path = '(build)';
+    const builds = await runBuilds(files, texts, options.build, { rules: options.rules, config, cwd: options.cwd, onRuleError: (ruleId, error) => options.onRuleError?.(ruleId, current.path, error) }, existsSync, (absolute) =>
+      displayPath({ kind: 'file', absolute }, options.cwd),
+    );
+    for (const notice of builds.result.notices) options.onNotice?.(notice);
+    const built = inputs.filter((input) => input.absolute !== undefined && builds.result.roleOf(input.absolute) !== undefined).map((input) => input.path);
+    // A build's findings on a file outside the given paths (a base the overlay includes) are reported too.
+    const given = new Set(inputs.map((input) => input.path));
+    for (const [absolute] of builds.result.findings) {
+      const path = displayPath({ kind: 'file', absolute }, options.cwd);
+      if (given.has(path)) continue;
+      const { text, lossless } = await readTarget({ kind: 'file', absolute }, options.cwd);
+      inputs.push({ path, absolute, text, lossless });
+      built.push(path);
+    }
+    workspace.setBuilds(built, builds.findings);
+  }
+  for (const input of inputs) {
+    current.path = input.path;
+    workspace.update(input.path, input.text);
   }
   return { workspace, inputs, current };
 }

@@ -4,9 +4,12 @@ import { ConfigValidationError } from '../engine/config';
 import { SEVERITY_RANK, type Finding, type Severity } from '../engine/types';
 import { RULES } from '../rules';
 import { computeChecklist } from '../engine/workspace/checklist';
-import { loadWorkspace, reportOn } from './check';
+import { DEFAULT_RENDER_TIMEOUT_MS } from './build';
+import { loadWorkspace, reportOn, type CheckOptions } from './check';
 import { loadChecklistFile, loadConfig } from './config';
-import { InputError, UsageError } from './errors';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { cannotRead, InputError, UsageError } from './errors';
 import { expandPaths } from './files';
 import { fixWorkspace, problemCount, writeFixed, writeProblems } from './fix';
 import { formatChecklistJson } from './formatters/checklistJson';
@@ -30,6 +33,12 @@ checklist  prints the production checklist of all the manifests given, taken as
 Paths are files or directories (searched recursively for *.yaml and *.yml,
 skipping node_modules and .git); "-" reads standard input. Default: ".".
 
+Helm charts (folders with Chart.yaml) and kustomizations among the paths, or
+above a given file, are checked as built: rendered with helm template and
+kustomize, each kustomization no other includes (an overlay) as one
+application, findings reported on the template, values, patch, kustomization
+or base line that produced them. Patch files are never checked on their own.
+
 Options:
   --format <format>     check: text (default), json, sarif
                         checklist: text (default), json, markdown
@@ -45,6 +54,15 @@ Options:
                         text on stdout and all the rest on stderr
   --dry-run             check --fix: write nothing, print the fixes as a
                         unified diff (git apply takes it) instead of a report
+  --values <file>       a values file for the Helm charts checked (repeatable;
+                        after the chart's own values.yaml, in the order given;
+                        a file inside a chart's folder is for that chart only)
+  --no-render           do not run helm or kustomize: charts are not checked,
+                        kustomizations are applied directly (namespace, images,
+                        replicas) without their patches
+  --helm <path>         the helm to render charts with (default: helm on PATH)
+  --kustomize <path>    the kustomize, or kubectl, to build kustomizations with
+                        (default: kustomize on PATH, else kubectl)
   --checklist <file>    checklist: the manual items' file (default: the nearest
                         .kube-prod-checklist.yaml in the current directory or
                         its ancestors)
@@ -66,8 +84,17 @@ const CHECKLIST_FORMATS = ['text', 'json', 'markdown'] as const;
 const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
 type FailOn = (typeof FAIL_ON)[number];
 
+/** How charts and kustomizations are built (both commands). */
+export interface BuildArgs {
+  values: string[];
+  render: boolean;
+  helm: string | undefined;
+  kustomize: string | undefined;
+}
+
 export interface CheckArgs {
   paths: string[];
+  build: BuildArgs;
   format: (typeof CHECK_FORMATS)[number];
   config: string | undefined;
   failOn: FailOn;
@@ -80,6 +107,7 @@ export interface CheckArgs {
 
 export interface ChecklistArgs {
   paths: string[];
+  build: BuildArgs;
   format: (typeof CHECKLIST_FORMATS)[number];
   config: string | undefined;
   checklist: string | undefined;
@@ -89,12 +117,33 @@ export interface ChecklistArgs {
 export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'check'; args: CheckArgs } | { kind: 'checklist'; args: ChecklistArgs };
 
 /** Options that take a value, and which command each belongs to (undefined: both). */
-const VALUE_OPTIONS: Record<string, 'check' | 'checklist' | undefined> = { '--format': undefined, '--config': undefined, '--fail-on': 'check', '--checklist': 'checklist' };
-const FLAG_OPTIONS: Record<string, 'check' | 'checklist' | undefined> = { '-h': undefined, '--help': undefined, '--version': undefined, '--quiet': 'check', '--fix': 'check', '--dry-run': 'check', '--all': 'checklist' };
+const VALUE_OPTIONS: Record<string, 'check' | 'checklist' | undefined> = {
+  '--format': undefined,
+  '--config': undefined,
+  '--fail-on': 'check',
+  '--checklist': 'checklist',
+  '--values': undefined,
+  '--helm': undefined,
+  '--kustomize': undefined,
+};
+const FLAG_OPTIONS: Record<string, 'check' | 'checklist' | undefined> = {
+  '-h': undefined,
+  '--help': undefined,
+  '--version': undefined,
+  '--quiet': 'check',
+  '--fix': 'check',
+  '--dry-run': 'check',
+  '--all': 'checklist',
+  '--no-render': undefined,
+};
+/** Options that may be given several times; the others keep their last value. */
+const REPEATABLE = new Set(['--values']);
+const FILE_OPTIONS = new Set(['--config', '--checklist', '--values', '--helm', '--kustomize']);
 
 /** Parses argv (without node and the script). Throws UsageError. */
 export function parseArgs(argv: readonly string[]): Command {
   const values = new Map<string, string>();
+  const repeated = new Map<string, string[]>();
   const flags = new Set<string>();
   const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -113,8 +162,9 @@ export function parseArgs(argv: readonly string[]): Command {
     if (name in VALUE_OPTIONS) {
       if (inline === undefined && i + 1 >= argv.length) throw new UsageError(`option ${name} needs a value`);
       const value = inline ?? argv[++i];
-      if (value === '' && (name === '--config' || name === '--checklist')) throw new UsageError(`option ${name} needs a file name`);
+      if (value === '' && FILE_OPTIONS.has(name)) throw new UsageError(`option ${name} needs a file name`);
       values.set(name, value);
+      if (REPEATABLE.has(name)) repeated.set(name, [...(repeated.get(name) ?? []), value]);
     } else if (name in FLAG_OPTIONS) {
       if (inline !== undefined) throw new UsageError(`option ${name} takes no value`);
       flags.add(name);
@@ -133,6 +183,7 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   const format = values.get('--format');
   const config = values.get('--config');
+  const build: BuildArgs = { values: repeated.get('--values') ?? [], render: !flags.has('--no-render'), helm: values.get('--helm'), kustomize: values.get('--kustomize') };
   if (command === 'check') {
     const failOn = values.get('--fail-on');
     const fix = flags.has('--fix');
@@ -147,6 +198,7 @@ export function parseArgs(argv: readonly string[]): Command {
       kind: 'check',
       args: {
         paths,
+        build,
         format: format === undefined ? 'text' : oneOf('--format', format, CHECK_FORMATS),
         config,
         failOn: failOn === undefined ? 'error' : oneOf('--fail-on', failOn, FAIL_ON),
@@ -160,6 +212,7 @@ export function parseArgs(argv: readonly string[]): Command {
     kind: 'checklist',
     args: {
       paths,
+      build,
       format: format === undefined ? 'text' : oneOf('--format', format, CHECKLIST_FORMATS),
       config,
       checklist: values.get('--checklist'),
@@ -173,6 +226,27 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
   throw new UsageError(`invalid value "${value}" for ${name}: expected one of ${allowed.join(', ')}`);
 }
 
+function buildOptions(args: BuildArgs, cwd: string, env: NodeJS.ProcessEnv): Pick<CheckOptions, 'build' | 'onNotice'> {
+  for (const file of args.values) {
+    try {
+      readFileSync(resolve(cwd, file));
+    } catch (error) {
+      throw cannotRead(file, error);
+    }
+  }
+  const timeout = Number(env.KUBE_PROD_RENDER_TIMEOUT_MS);
+  return {
+    build: {
+      render: args.render,
+      helmPath: args.helm,
+      kustomizePath: args.kustomize,
+      valuesFiles: args.values,
+      timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_RENDER_TIMEOUT_MS,
+    },
+    onNotice: (message) => process.stderr.write(`kube-prod: ${message}\n`),
+  };
+}
+
 const ruleErrorReporter =
   (env: NodeJS.ProcessEnv) =>
   (ruleId: string, path: string, error: unknown): void => {
@@ -184,7 +258,7 @@ export async function runCheck(args: CheckArgs, cwd: string, env: NodeJS.Process
   const config = loadConfig(args.config, cwd);
   const targets = expandPaths(args.paths, cwd);
   const keep = args.quiet ? (finding: Finding) => finding.severity === 'error' : undefined;
-  const loaded = await loadWorkspace(targets, { rules: RULES, config, cwd, keep, onRuleError: ruleErrorReporter(env) });
+  const loaded = await loadWorkspace(targets, { rules: RULES, config, cwd, keep, onRuleError: ruleErrorReporter(env), ...buildOptions(args.build, cwd, env) });
   // Where the report goes: standard output, unless that carries the fixed text of standard input.
   let out: NodeJS.WriteStream = process.stdout;
   if (args.fix) {
@@ -231,7 +305,7 @@ export async function runChecklist(args: ChecklistArgs, cwd: string, env: NodeJS
   const config = loadConfig(args.config, cwd);
   const manual = loadChecklistFile(args.checklist, cwd);
   const targets = expandPaths(args.paths, cwd);
-  const { workspace } = await loadWorkspace(targets, { rules: RULES, config, cwd, onRuleError: ruleErrorReporter(env) });
+  const { workspace } = await loadWorkspace(targets, { rules: RULES, config, cwd, onRuleError: ruleErrorReporter(env), ...buildOptions(args.build, cwd, env) });
   const checklist = computeChecklist(workspace, manual?.state);
   const limit = args.all ? Infinity : DEFAULT_FAILURE_LIMIT;
   const output =

@@ -1,3 +1,4 @@
+import { isAbsolute, relative, sep } from 'node:path';
 import type { RuleMeta } from '../engine/rule';
 import type { Finding, Severity } from '../engine/types';
 
@@ -55,4 +56,10 @@ export function summarize(files: readonly FileReport[]): Summary {
     }
   }
   return summary;
+}
+
+/** A related location's file as reports show paths: relative to the working directory when inside it. */
+export function relatedPath(absolute: string, cwd: string): string {
+  const path = relative(cwd, absolute);
+  return (path === '' || isAbsolute(path) ? absolute : path).split(sep).join('/');
 }

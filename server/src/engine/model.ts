@@ -72,6 +72,8 @@ function podSpecOf(reader: NodeReader, root: YAMLMap, kind: string): PodSpecRef 
 export function objectOf(doc: Document.Parsed): K8sObject | undefined {
   const root = doc.contents;
   if (!isMap(root)) return undefined;
+  // `$patch: delete` (and the other directives) make a document a strategic-merge patch, never an object.
+  if (root.has('$patch')) return undefined;
   const reader = new NodeReader(doc);
   const apiVersion = reader.string(root, 'apiVersion');
   const kind = reader.string(root, 'kind');

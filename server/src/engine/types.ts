@@ -29,6 +29,14 @@ export interface Fix {
   edits(): FileEdit[];
 }
 
+/** Another place that explains a finding: the values.yaml key a template line read, for example. */
+export interface RelatedLocation {
+  /** Absolute path of the file. */
+  file: string;
+  range: Range;
+  message: string;
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -37,4 +45,6 @@ export interface Finding {
   /** What to do about it: the rule's remediation text. */
   remediation?: string;
   fix?: Fix;
+  /** For a finding on a built object (Helm, kustomize): other source lines that fed the field. */
+  related?: RelatedLocation[];
 }

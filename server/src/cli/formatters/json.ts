@@ -1,5 +1,5 @@
 import type { Severity } from '../../engine/types';
-import { summarize, type CheckReport, type Summary } from '../report';
+import { relatedPath, summarize, type CheckReport, type Summary } from '../report';
 
 /**
  * The JSON output, version 1 of the shape (documented in docs/cli.md). Fields are only ever
@@ -30,6 +30,17 @@ export interface JsonFinding {
   endColumn: number;
   remediation: string | null;
   docsUrl: string | null;
+  /** Present for findings on built objects: other source lines that fed the field (a values key). */
+  related?: JsonRelated[];
+}
+
+export interface JsonRelated {
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
 }
 
 export function formatJson(report: CheckReport): string {
@@ -49,6 +60,18 @@ export function formatJson(report: CheckReport): string {
         endColumn: finding.range.end.character + 1,
         remediation: finding.remediation ?? metas.get(finding.ruleId)?.remediation ?? null,
         docsUrl: metas.get(finding.ruleId)?.docsUrl ?? null,
+        ...(finding.related
+          ? {
+              related: finding.related.map((r) => ({
+                path: relatedPath(r.file, report.cwd),
+                line: r.range.start.line + 1,
+                column: r.range.start.character + 1,
+                endLine: r.range.end.line + 1,
+                endColumn: r.range.end.character + 1,
+                message: r.message,
+              })),
+            }
+          : {}),
       })),
     })),
     summary: summarize(report.files),

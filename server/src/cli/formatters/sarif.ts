@@ -1,7 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../../engine/types';
-import type { CheckReport, FileReport } from '../report';
+import { relatedPath, type CheckReport, type FileReport } from '../report';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
@@ -35,6 +35,18 @@ export function formatSarif(report: CheckReport): string {
             },
           },
         ],
+        ...(finding.related
+          ? {
+              relatedLocations: finding.related.map((r, id) => ({
+                id,
+                physicalLocation: {
+                  artifactLocation: artifactLocation({ path: relatedPath(r.file, report.cwd), absolute: r.file }),
+                  region: { startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1, endLine: r.range.end.line + 1, endColumn: r.range.end.character + 1 },
+                },
+                message: { text: r.message },
+              })),
+            }
+          : {}),
       };
     }),
   );
@@ -74,7 +86,7 @@ export function formatSarif(report: CheckReport): string {
 }
 
 /** Inside the working directory: a relative URI against %SRCROOT%; outside it: an absolute file URI. */
-function artifactLocation(file: FileReport): { uri: string; uriBaseId?: string } {
+function artifactLocation(file: Pick<FileReport, 'path' | 'absolute'>): { uri: string; uriBaseId?: string } {
   if (file.absolute === undefined) return { uri: encodeURIComponent(file.path) };
   if (file.path.startsWith('../') || isAbsolute(file.path)) return { uri: pathToFileURL(file.absolute).href };
   return { uri: file.path.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };

@@ -1,5 +1,5 @@
 import type { Severity } from '../../engine/types';
-import { summarize, type CheckReport, type Summary } from '../report';
+import { relatedPath, summarize, type CheckReport, type Summary } from '../report';
 
 export interface TextOptions {
   color: boolean;
@@ -23,6 +23,10 @@ export function formatText(report: CheckReport, { color }: TextOptions): string 
       lines.push(
         `${file.path}:${line + 1}:${character + 1} ${paint(SEVERITY_STYLE[finding.severity], finding.severity)} ${paint('dim', finding.ruleId)} ${finding.message}`,
       );
+      // Where a built object's field came from besides the template line: the values file.
+      for (const related of finding.related ?? []) {
+        lines.push(paint('dim', `  ${relatedPath(related.file, report.cwd)}:${related.range.start.line + 1}:${related.range.start.character + 1} ${related.message}`));
+      }
     }
   }
   const summary = summarize(report.files);

@@ -29,6 +29,13 @@ export class Workspace {
   private readonly openFiles = new Map<string, FileAnalysis>();
   /** The settings every finding was made with (the checklist reads which rules are on). */
   readonly config: ResolvedConfig;
+  /**
+   * Files whose objects are checked as built (kustomize resources and patches, files of a rendered
+   * chart): read on their own they are partial or not yet what reaches the cluster.
+   */
+  private readonly builtFiles = new Set<string>();
+  /** What the builds found, moved to the source files. */
+  private buildFindings = new Map<string, readonly Finding[]>();
 
   constructor(options: WorkspaceOptions) {
     this.config = options.config;
@@ -39,6 +46,11 @@ export class Workspace {
 
   /** Analyses and indexes a file's text. `open`: the editor has it, keep its documents cached (and fixable). */
   update(uri: string, text: string, open = false): IndexedFile {
+    if (this.builtFiles.has(uri)) {
+      this.analyzer.forget(uri);
+      this.openFiles.delete(uri);
+      return this.index.setFile(uri, { findings: [], documents: [], template: false });
+    }
     if (open) {
       const analysis = this.analyzer.analyze(text, uri);
       this.openFiles.set(uri, analysis);
@@ -55,13 +67,37 @@ export class Workspace {
     return this.index.deleteFile(uri);
   }
 
-  /** Every finding of one file: its own and the cross-resource ones, in position order. */
+  /**
+   * Says which files are checked as built and what the builds found in each (by URI). Returns the
+   * files that joined or left the builds: their own analysis changes, so the caller updates them again.
+   */
+  setBuilds(builtFiles: Iterable<string>, findings: ReadonlyMap<string, readonly Finding[]>): string[] {
+    const next = new Set(builtFiles);
+    const changed = [...next].filter((uri) => !this.builtFiles.has(uri)).concat([...this.builtFiles].filter((uri) => !next.has(uri)));
+    this.builtFiles.clear();
+    for (const uri of next) this.builtFiles.add(uri);
+    this.buildFindings = new Map(findings);
+    return changed;
+  }
+
+  /** True when the file is checked as built, not on its own. */
+  isBuilt(uri: string): boolean {
+    return this.builtFiles.has(uri);
+  }
+
+  /** Files the builds found something in. */
+  buildFindingFiles(): IterableIterator<string> {
+    return this.buildFindings.keys();
+  }
+
+  /** Every finding of one file: its own, the cross-resource ones and the builds', in position order. */
   findings(uri: string): Finding[] {
+    const built = this.buildFindings.get(uri) ?? [];
     const file = this.index.file(uri);
-    if (!file) return [];
+    if (!file) return [...built];
     const workspace = file.resources.flatMap((resource) => this.crossFindings(resource));
-    if (workspace.length === 0) return [...file.findings];
-    return [...file.findings, ...workspace].sort(byPosition);
+    if (workspace.length === 0 && built.length === 0) return [...file.findings];
+    return [...file.findings, ...workspace, ...built].sort(byPosition);
   }
 
   private sourceOf(resource: IndexedResource): DocumentSource | undefined {

@@ -1,0 +1,139 @@
+// Checks the objects one build produced (a rendered chart, a kustomize root) as one application,
+// and moves every finding to the source line that produced it.
+import type { Document } from 'yaml';
+import type { ResolvedConfig } from '../config';
+import type { AnyRule } from '../rule';
+import { LineIndex } from '../text';
+import type { Finding, Range, RelatedLocation, Span } from '../types';
+import { Workspace } from '../workspace/workspace';
+import type { FileTree } from './tree';
+
+/** A place in a source file. */
+export interface SourceSpot {
+  /** Absolute path. */
+  file: string;
+  span: Span;
+}
+
+/** Where a finding on a built object goes, and what else to show with it. */
+export interface MappedSpot {
+  spot: SourceSpot;
+  related?: Array<{ spot: SourceSpot; message: string }>;
+}
+
+/** Reads built objects back to their sources; one per kind of build. */
+export interface BuildMapper {
+  /** The source of the node at `span` (offsets) in object `index`'s text (parsed as `doc`). */
+  map(index: number, doc: Document, span: Span): MappedSpot | undefined;
+  /** Where a finding on object `index` goes when no line can be named (its document's `kind:` line). */
+  fallback(index: number): SourceSpot | undefined;
+}
+
+export interface CheckBuildOptions {
+  rules: readonly AnyRule[];
+  config: ResolvedConfig;
+  tree: FileTree;
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+/** Findings by source file (absolute path), each in that file's coordinates. */
+export type FindingsByFile = Map<string, Finding[]>;
+
+const byPosition = (a: Finding, b: Finding): number =>
+  a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+
+/**
+ * Checks built objects together (the cross-resource rules see exactly this application) and maps
+ * each finding to its source. Findings that land on the same line for the same reason (a template
+ * rendered twice, two containers from one line) are reported once.
+ */
+export function checkBuild(objects: ReadonlyArray<{ text: string }>, mapper: BuildMapper, options: CheckBuildOptions): FindingsByFile {
+  const workspace = new Workspace({ rules: options.rules, config: options.config, onRuleError: options.onRuleError });
+  const uris = objects.map((_, i) => `kube-prod-build:${i}`);
+  objects.forEach((object, i) => workspace.update(uris[i], object.text, true));
+  const lines = new Map<string, LineIndex | undefined>();
+  const linesOf = (file: string): LineIndex | undefined => {
+    if (!lines.has(file)) {
+      const text = options.tree.read(file);
+      lines.set(file, text === undefined ? undefined : new LineIndex(text));
+    }
+    return lines.get(file);
+  };
+  const rangeIn = (spot: SourceSpot): Range | undefined => {
+    const index = linesOf(spot.file);
+    return index ? { start: index.positionAt(spot.span[0]), end: index.positionAt(spot.span[1]) } : undefined;
+  };
+  const out: FindingsByFile = new Map();
+  const seen = new Set<string>();
+  objects.forEach((object, i) => {
+    const analysis = workspace.analyzer.analyze(object.text, uris[i]);
+    const doc = analysis.documents[0]?.doc;
+    const own = new LineIndex(object.text);
+    for (const finding of workspace.findings(uris[i])) {
+      const mapped = doc ? mapper.map(i, doc, [own.offsetAt(finding.range.start), own.offsetAt(finding.range.end)]) : undefined;
+      const spot = mapped?.spot ?? mapper.fallback(i);
+      const range = spot && rangeIn(spot);
+      if (!spot || !range) continue;
+      const key = `${spot.file}\0${range.start.line}:${range.start.character}\0${finding.ruleId}\0${finding.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const related: RelatedLocation[] = [];
+      for (const extra of mapped?.related ?? []) {
+        const where = rangeIn(extra.spot);
+        if (where) related.push({ file: extra.spot.file, range: where, message: extra.message });
+      }
+      const moved: Finding = { ruleId: finding.ruleId, severity: finding.severity, message: finding.message, range, remediation: finding.remediation };
+      if (related.length > 0) moved.related = related;
+      let list = out.get(spot.file);
+      if (!list) out.set(spot.file, (list = []));
+      list.push(moved);
+    }
+  });
+  for (const list of out.values()) list.sort(byPosition);
+  return out;
+}
+
+/** One build's findings and the name users know it by (`overlays/production`). */
+export interface BuildFindings {
+  label: string;
+  findings: FindingsByFile;
+}
+
+/**
+ * Several builds over the same files (three overlays of one base) as one list per file: a finding
+ * every build has is one finding; one only some builds have says which (`(in overlays/production)`).
+ * `buildsOf(file)` names every build the file takes part in.
+ */
+export function mergeBuilds(builds: readonly BuildFindings[], buildsOf: (file: string) => readonly string[]): FindingsByFile {
+  const groups = new Map<string, { file: string; variants: Array<{ finding: Finding; labels: string[] }> }>();
+  for (const build of builds) {
+    for (const [file, findings] of build.findings) {
+      for (const finding of findings) {
+        const key = `${file}\0${finding.range.start.line}:${finding.range.start.character}\0${finding.ruleId}`;
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = { file, variants: [] }));
+        const variant = group.variants.find((v) => v.finding.message === finding.message);
+        if (!variant) group.variants.push({ finding, labels: [build.label] });
+        else if (!variant.labels.includes(build.label)) variant.labels.push(build.label);
+      }
+    }
+  }
+  const out: FindingsByFile = new Map();
+  for (const { file, variants } of groups.values()) {
+    const all = buildsOf(file);
+    const labels = variants.flatMap((v) => v.labels);
+    const [first, ...others] = variants;
+    let message = first.finding.message;
+    if (others.length > 0) {
+      // Same line, same rule, different words (each overlay's own namespace): one finding that says so.
+      message += ` (in ${first.labels.sort().join(', ')}; likewise in ${others.flatMap((v) => v.labels).sort().join(', ')})`;
+    } else if (all.length > 1 && labels.length < all.length) {
+      message += ` (in ${labels.sort().join(', ')})`;
+    }
+    let list = out.get(file);
+    if (!list) out.set(file, (list = []));
+    list.push(message === first.finding.message ? first.finding : { ...first.finding, message });
+  }
+  for (const list of out.values()) list.sort(byPosition);
+  return out;
+}
