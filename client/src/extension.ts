@@ -1,7 +1,7 @@
 // The extension side: start the bundled language server and wire the UI to it. Every language decision
 // is made by the server (dist/server.js); the checklist view, status bar and commands live in their modules.
 import * as path from 'node:path';
-import { window, type ExtensionContext, type LogOutputChannel } from 'vscode';
+import { window, workspace, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import {
   CloseAction,
   ErrorAction,
@@ -73,6 +73,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
     ],
     outputChannel: log,
     errorHandler: restartingErrorHandler(log),
+    // Rendering Helm charts and kustomizations runs the user's helm and kustomize on workspace
+    // content: the server does it only in a trusted workspace.
+    // A function: a restarted server is told the trust of that moment.
+    initializationOptions: () => ({ workspaceTrusted: workspace.isTrusted }),
   };
 
   client = new LanguageClient('kubeProd', 'kube-prod', serverOptions, clientOptions);
@@ -87,6 +91,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     client.onDidChangeState((event) => {
       if (event.newState === State.Running) void checklist.refresh();
     }),
+    workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('kubeProd/workspaceTrusted')),
   );
   log.info(`kube-prod ${String(context.extension.packageJSON.version)} starting`);
   await client.start();

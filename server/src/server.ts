@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES, ruleById } from './rules';
+import { BuildService, WORKSPACE_TRUSTED_NOTIFICATION } from './services/builds';
 import { CHECKLIST_REQUEST, ChecklistService, SET_MANUAL_ITEM_REQUEST, type ChecklistParams, type SetManualItemParams } from './services/checklist';
 import { CodeActionService, FIX_ALL_KIND, FIX_ALL_REQUEST, type FixAllParams } from './services/codeActions';
 import { ConfigFileService } from './services/configFile';
@@ -48,6 +49,7 @@ const diagnostics = new DiagnosticsService({ connection, documents, settings, co
 const checklists = new ChecklistService({ connection, documents, workspaces, log });
 const codeActions = new CodeActionService({ diagnostics, workspaces, rules: RULES, ruleById, log });
 const hovers = new HoverService({ diagnostics, ruleById });
+const builds = new BuildService({ connection, workspaces, folders, settings, rules: RULES, log });
 
 let canRegisterConfigurationChange = false;
 let canChangeWorkspaceFolders = false;
@@ -75,9 +77,11 @@ connection.onInitialize((params): InitializeResult => {
   canChangeWorkspaceFolders = workspace?.workspaceFolders === true;
   canRegisterFileWatchers = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   codeActions.initialize(params.capabilities);
+  builds.initialize(params.initializationOptions);
   return {
     capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
+      // Saves start renders of charts and overlays (never keystrokes).
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       hoverProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: canChangeWorkspaceFolders } },
@@ -117,6 +121,7 @@ connection.onDidChangeConfiguration(
   guard(log, 'didChangeConfiguration', (change) => {
     settings.changed(change.settings);
     reanalyseAll();
+    builds.scheduleAll();
   }),
 );
 
@@ -129,7 +134,13 @@ connection.onDidChangeWatchedFiles(
       else if (checklists.isChecklistFile(change.uri)) checklists.reload(change.uri);
     }
     await workspaces.filesChanged(params.changes);
+    for (const change of params.changes) builds.fileChanged(change.uri);
   }),
+);
+
+connection.onNotification(
+  WORKSPACE_TRUSTED_NOTIFICATION,
+  guard(log, 'workspaceTrusted', () => builds.trust()),
 );
 
 connection.onRequest(CHECKLIST_REQUEST, (params: ChecklistParams | undefined) => checklists.checklist(params));
@@ -179,6 +190,8 @@ documents.onDidChangeContent(
   }),
 );
 
+documents.onDidSave(guard(log, 'didSave', ({ document }) => builds.fileChanged(document.uri)));
+
 documents.onDidClose(
   guard(log, 'didClose', ({ document }) => {
     settings.forget(document.uri);
@@ -190,6 +203,7 @@ documents.onDidClose(
 );
 
 connection.onShutdown(() => {
+  builds.dispose();
   diagnostics.dispose();
   checklists.dispose();
   workspaces.dispose();

@@ -5,7 +5,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, ProgressType, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type {
   ApplyWorkspaceEditParams,
   CodeAction,
@@ -53,6 +53,11 @@ export interface StartOptions {
   applyEdit?: (params: ApplyWorkspaceEditParams) => { applied: boolean; failureReason?: string };
   /** Advertise versioned edits (`workspace.workspaceEdit.documentChanges`, default false). */
   documentChanges?: boolean;
+  /** Advertise `window.workDoneProgress` (default false); `$/progress` then arrives in `notifications`. */
+  workDoneProgress?: boolean;
+  initializationOptions?: unknown;
+  /** The server process's environment (default: this process's). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** A notification other than the ones the client records in their own lists. */
@@ -112,13 +117,17 @@ export class LspClient {
       return null;
     });
     connection.onRequest('client/unregisterCapability', () => null);
-    connection.onRequest('window/workDoneProgress/create', () => null);
+    // Progress the server reports on a token it created arrives as `$/progress` in `notifications`.
+    connection.onRequest('window/workDoneProgress/create', ({ token }: { token: string | number }) => {
+      connection.onProgress(new ProgressType<unknown>(), token, (value) => this.record(this.notifications, { method: '$/progress', params: { token, value } }));
+      return null;
+    });
     connection.listen();
   }
 
   /** Spawns the server, initializes it with the given workspace folders and sends `initialized`. */
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [serverBundle(), '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [serverBundle(), '--stdio'], { stdio: 'pipe', env: options.env ?? process.env });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection, options);
     const folders = (options.folders ?? []).map((path) => ({ uri: uriOf(path), name: path.slice(path.lastIndexOf('/') + 1) }));
@@ -133,8 +142,10 @@ export class LspClient {
           didChangeWatchedFiles: { dynamicRegistration: options.watchers ?? false },
           workspaceEdit: { documentChanges: options.documentChanges ?? false },
         },
-        textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true } },
+        textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, relatedInformation: true } },
+        window: { workDoneProgress: options.workDoneProgress ?? false },
       },
+      initializationOptions: options.initializationOptions,
     };
     try {
       client.initializeResult = await client.within(connection.sendRequest<InitializeResult>('initialize', params), 'initialize');
@@ -154,6 +165,10 @@ export class LspClient {
   async change(uri: string, version: number, change: string | TextDocumentContentChangeEvent[]): Promise<void> {
     const contentChanges = typeof change === 'string' ? [{ text: change }] : change;
     await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  }
+
+  async save(uri: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
   }
 
   async close(uri: string): Promise<void> {

@@ -132,7 +132,10 @@ function onePass(text: string, findings: readonly Finding[]): { text: string; ap
   const applied: Finding[] = [];
   for (const finding of findings) {
     if (!finding.fix) continue;
-    const edits = finding.fix.edits().map((edit) => toOffsets(lines, edit));
+    const all = finding.fix.edits();
+    // A fix of another file (a chart's values.yaml) is not applied by --fix.
+    if (all.some((e) => e.file !== undefined)) continue;
+    const edits = all.map((edit) => toOffsets(lines, edit));
     if (edits.length === 0) continue;
     if (edits.some((e) => accepted.some((a) => a.start <= e.end && e.start <= a.end))) continue;
     accepted.push(...edits);

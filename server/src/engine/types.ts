@@ -20,6 +20,11 @@ export type Span = readonly [start: number, end: number];
 export interface FileEdit {
   range: Range;
   newText: string;
+  /**
+   * Absolute path of the file the edit is for, when it is not the finding's own: a finding on a
+   * chart's template is fixed in its values file.
+   */
+  file?: string;
 }
 
 /** A quick-fix: computed only when asked for (most findings are never fixed). */

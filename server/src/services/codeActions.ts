@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import {
   CodeActionKind,
   TextDocumentEdit,
@@ -22,6 +23,7 @@ import type { Workspace } from '../engine/workspace/workspace';
 import { DIAGNOSTIC_SOURCE, type CurrentFindings, type DiagnosticsService } from './diagnostics';
 import { describeError, type Log } from './log';
 import type { WorkspaceService } from './workspaces';
+import { canonicalUri, fileUri } from './files';
 
 /** The kind of the fix-all action: `editor.codeActionsOnSave: { "source.fixAll.kube-prod": "explicit" }`. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kube-prod`;
@@ -233,7 +235,17 @@ export class CodeActionService {
       const finding = findingOf(current.findings, diagnostic);
       if (!finding) continue;
       const edits = this.fixEdits(finding);
-      if (edits && edits.length > 0) {
+      const elsewhere = edits?.find((e) => e.file !== undefined)?.file;
+      if (edits && edits.length > 0 && elsewhere !== undefined) {
+        // A finding on a rendered chart, fixed in the values file that feeds the field.
+        add(fixes, {
+          title: `${finding.fix!.title} (in ${basename(elsewhere)})`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: true,
+          edit: { changes: { [fileUri(elsewhere)]: edits.map(toTextEdit) } },
+        });
+      } else if (edits && edits.length > 0) {
         add(fixes, {
           title: finding.fix!.title,
           kind: CodeActionKind.QuickFix,
@@ -242,6 +254,8 @@ export class CodeActionService {
           edit: this.workspaceEdit(uri, current.version, edits.map(toTextEdit)),
         });
       }
+      // Comments in a template, patch or base do not reach the rendered object: no "disable" there.
+      if (this.deps.workspaces.workspaceOf(uri)?.isBuilt(canonicalUri(uri))) continue;
       const document = documentOf(finding);
       if (!document) continue;
       if (HARDENING_RULES.has(finding.ruleId)) {

@@ -5,6 +5,7 @@ import type { AnyRule } from '../engine/rule';
 import type { Finding, Severity } from '../engine/types';
 import type { ConfigFileService, FolderConfig } from './configFile';
 import type { WorkspaceFolders } from './folders';
+import { fileUri } from './files';
 import { describeError, type Log } from './log';
 import { isExcluded, matchPath } from './scope';
 import { DEFAULT_SETTINGS, type Level, type Settings, type SettingsService } from './settings';
@@ -27,6 +28,8 @@ export function toDiagnostic(finding: Finding, ruleById: (id: string) => AnyRule
     code: finding.ruleId,
     ...(docsUrl ? { codeDescription: { href: docsUrl } } : {}),
     message: finding.message,
+    // A finding on a built object: the values key (or other source line) that fed the field.
+    ...(finding.related ? { relatedInformation: finding.related.map((r) => ({ location: { uri: fileUri(r.file), range: r.range }, message: r.message })) } : {}),
   };
 }
 

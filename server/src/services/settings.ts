@@ -14,10 +14,30 @@ export interface Settings {
   debounceMs: number;
   /** Files larger than this are not read into the workspace index. */
   maxFileSizeKb: number;
+  /** Render Helm charts and kustomizations with the user's tools (trusted workspaces only). */
+  render: boolean;
+  /** helm's path or command; '' for helm on PATH. */
+  helmPath: string;
+  /** kustomize's (or kubectl's) path or command; '' for kustomize, else kubectl, on PATH. */
+  kustomizePath: string;
+  /** Chart folder (relative to the workspace folder) -> values files (relative to the workspace folder). */
+  helmValues: Record<string, string[]>;
+  renderTimeoutMs: number;
 }
 
 export const SETTINGS_SECTION = 'kubeProd';
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ enable: true, rules: {}, exclude: [], debounceMs: 150, maxFileSizeKb: 2048 });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  enable: true,
+  rules: {},
+  exclude: [],
+  debounceMs: 150,
+  maxFileSizeKb: 2048,
+  render: true,
+  helmPath: '',
+  kustomizePath: '',
+  helmValues: {},
+  renderTimeoutMs: 30_000,
+});
 const LEVELS: readonly string[] = ['off', 'info', 'warning', 'error'];
 const MAX_DEBOUNCE_MS = 10_000;
 /** VS Code's own setting: glob -> true hides files from the explorer and from us. */
@@ -32,7 +52,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * unknown rule id is dropped; each problem is reported once to the log.
  */
 export function normalizeSettings(raw: unknown, knownRule: (id: string) => boolean, log: Log): Settings {
-  const settings: Settings = { ...DEFAULT_SETTINGS, rules: {}, exclude: [] };
+  const settings: Settings = { ...DEFAULT_SETTINGS, rules: {}, exclude: [], helmValues: {} };
   if (!isRecord(raw)) return settings;
   const invalid = (key: string, value: unknown, expected: string): void =>
     log.once(`setting:${key}:${JSON.stringify(value)}`, 'warn', `kube-prod: setting ${SETTINGS_SECTION}.${key} = ${JSON.stringify(value)} ignored: ${expected}.`);
@@ -63,6 +83,25 @@ export function normalizeSettings(raw: unknown, knownRule: (id: string) => boole
   if (typeof raw.maxFileSizeKb === 'number' && Number.isFinite(raw.maxFileSizeKb) && raw.maxFileSizeKb > 0) {
     settings.maxFileSizeKb = raw.maxFileSizeKb;
   } else if (raw.maxFileSizeKb !== undefined && raw.maxFileSizeKb !== null) invalid('maxFileSizeKb', raw.maxFileSizeKb, 'expected a number of kilobytes > 0');
+
+  if (typeof raw.render === 'boolean') settings.render = raw.render;
+  else if (raw.render !== undefined && raw.render !== null) invalid('render', raw.render, 'expected true or false');
+
+  for (const key of ['helmPath', 'kustomizePath'] as const) {
+    if (typeof raw[key] === 'string') settings[key] = raw[key].trim();
+    else if (raw[key] !== undefined && raw[key] !== null) invalid(key, raw[key], 'expected a path or a command name');
+  }
+
+  if (isRecord(raw.helmValues)) {
+    for (const [chart, files] of Object.entries(raw.helmValues)) {
+      if (Array.isArray(files) && files.every((f) => typeof f === 'string')) settings.helmValues[chart] = files as string[];
+      else invalid(`helmValues.${chart}`, files, 'expected an array of values file paths');
+    }
+  } else if (raw.helmValues !== undefined && raw.helmValues !== null) invalid('helmValues', raw.helmValues, 'expected an object of chart folder to values files');
+
+  if (typeof raw.renderTimeoutMs === 'number' && Number.isFinite(raw.renderTimeoutMs) && raw.renderTimeoutMs >= 1000) {
+    settings.renderTimeoutMs = Math.round(raw.renderTimeoutMs);
+  } else if (raw.renderTimeoutMs !== undefined && raw.renderTimeoutMs !== null) invalid('renderTimeoutMs', raw.renderTimeoutMs, 'expected a number of milliseconds >= 1000');
 
   return settings;
 }

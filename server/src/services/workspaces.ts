@@ -286,6 +286,30 @@ export class WorkspaceService {
     return scope && { workspace: scope.workspace, complete: scope.complete };
   }
 
+  /**
+   * A folder's builds finished: `built` files are checked as built (not on their own) and
+   * `findings` are what the builds found, by canonical URI. Files that joined or left the builds
+   * are indexed again; every open document of the folder is looked at again.
+   */
+  applyBuilds(folder: Folder, built: readonly string[], findings: ReadonlyMap<string, readonly Finding[]>): void {
+    const slot = this.slots.get(folder.uri);
+    if (!slot || slot.disposed) return;
+    for (const scope of this.scopes(slot)) {
+      for (const key of scope.workspace.setBuilds(built, findings)) {
+        const open = slot.open.get(key);
+        const document = open && this.deps.documents.get(open.uri);
+        if (document) {
+          scope.workspace.update(key, document.getText(), true);
+          continue;
+        }
+        const path = pathOf(key);
+        if (path === undefined || !scope.workspace.index.file(key)) continue;
+        this.readNow(slot, scope, key, path);
+      }
+    }
+    this.emit(slot, undefined);
+  }
+
   dispose(): void {
     for (const slot of this.slots.values()) {
       slot.disposed = true;

@@ -3,6 +3,7 @@
 import type { Document } from 'yaml';
 import type { ResolvedConfig } from '../config';
 import type { AnyRule } from '../rule';
+import { applyEdits, type TextEdit } from '../fix/yamlEdit';
 import { LineIndex } from '../text';
 import type { Finding, Range, RelatedLocation, Span } from '../types';
 import { Workspace } from '../workspace/workspace';
@@ -27,6 +28,11 @@ export interface BuildMapper {
   map(index: number, doc: Document, span: Span): MappedSpot | undefined;
   /** Where a finding on object `index` goes when no line can be named (its document's `kind:` line). */
   fallback(index: number): SourceSpot | undefined;
+  /**
+   * The rule's fix (applied to object `index`'s text, giving `fixedText`) as edits of a source
+   * file; undefined when no source edit is safe.
+   */
+  fix?(index: number, doc: Document, fixedText: string): { file: string; edits: TextEdit[] } | undefined;
 }
 
 export interface CheckBuildOptions {
@@ -84,6 +90,27 @@ export function checkBuild(objects: ReadonlyArray<{ text: string }>, mapper: Bui
       }
       const moved: Finding = { ruleId: finding.ruleId, severity: finding.severity, message: finding.message, range, remediation: finding.remediation };
       if (related.length > 0) moved.related = related;
+      const fix = finding.fix;
+      if (fix && doc && mapper.fix) {
+        const fixSource = mapper.fix.bind(mapper);
+        let computed: { file: string; edits: TextEdit[] } | undefined | null = null;
+        const source = (): { file: string; edits: TextEdit[] } | undefined => {
+          if (computed === null) {
+            const offsets = fix.edits().map((e) => ({ start: own.offsetAt(e.range.start), end: own.offsetAt(e.range.end), newText: e.newText }));
+            computed = fixSource(i, doc, applyEdits(object.text, offsets));
+          }
+          return computed;
+        };
+        moved.fix = {
+          title: fix.title,
+          edits: () => {
+            const target = source();
+            const index = target && linesOf(target.file);
+            if (!target || !index) return [];
+            return target.edits.map((e) => ({ file: target.file, range: { start: index.positionAt(e.start), end: index.positionAt(e.end) }, newText: e.newText }));
+          },
+        };
+      }
       let list = out.get(spot.file);
       if (!list) out.set(spot.file, (list = []));
       list.push(moved);

@@ -19,7 +19,10 @@ export function applyFixesOnce(text: string, findings: readonly Finding[]): { te
   let applied = 0;
   for (const finding of findings) {
     if (!finding.fix) continue;
-    const edits = finding.fix.edits().map((e) => toOffsets(lines, e));
+    const all = finding.fix.edits();
+    // A fix of another file (a chart's values.yaml) is offered on its own, never in this file's fix-all.
+    if (all.some((e) => e.file !== undefined)) continue;
+    const edits = all.map((e) => toOffsets(lines, e));
     if (edits.length === 0) continue;
     if (edits.some((e) => accepted.some((a) => overlaps(a, e)))) continue;
     accepted.push(...edits);

@@ -248,14 +248,16 @@ export class YamlEditor {
     return [{ start: anchor, end: anchor, newText: this.style.eol + lines.join(this.style.eol) }];
   }
 
-  /** Replaces a pair's value (null, scalar or flow) with `value`, rendered as a block under the key. */
+  /** Replaces a pair's value (null, scalar, flow or block) with `value`, rendered as a block under the key. */
   replaceValue(pair: Pair<unknown, unknown>, value: Plain): TextEdit[] {
     const key = pair.key as Node;
     const keyColumn = columnOf(this.text, key.range![0]);
     const valueNode = pair.value as Node | null;
     const colon = this.text.indexOf(':', key.range![1]);
     const start = colon + 1;
-    const end = valueNode?.range && valueNode.range[1] > valueNode.range[0] ? valueNode.range[1] : start;
+    let end = valueNode?.range && valueNode.range[1] > valueNode.range[0] ? valueNode.range[1] : start;
+    // A block value's range runs past its last line break: the lines after it (blank ones too) stay.
+    while (end > start && /\s/.test(this.text[end - 1])) end--;
     // Inside a flow collection the value stays flow, and a placeholder's comment would swallow the rest of the line.
     if (this.inFlow(valueNode?.range ? valueNode : key)) return [{ start, end, newText: ` ${flowText(value)}` }];
     if (!isBlock(value)) return [{ start, end, newText: ` ${leafText(value)}` }];
