@@ -34,7 +34,18 @@ describe('normalizeSettings', () => {
 
   it('keeps valid values', () => {
     const log = recordingLog();
-    const raw = { enable: false, rules: { 'privileged-container': 'off' }, exclude: ['a/**'], debounceMs: 40, maxFileSizeKb: 512 };
+    const raw = {
+      enable: false,
+      rules: { 'privileged-container': 'off' },
+      exclude: ['a/**'],
+      debounceMs: 40,
+      maxFileSizeKb: 512,
+      render: false,
+      helmPath: '/opt/helm/bin/helm',
+      kustomizePath: 'kubectl',
+      helmValues: { 'charts/app': ['charts/app/ci/prod-values.yaml'] },
+      renderTimeoutMs: 5000,
+    };
     assert.deepEqual(normalizeSettings(raw, known, log), raw);
     assert.deepEqual(log.lines, []);
   });
@@ -48,6 +59,14 @@ describe('normalizeSettings', () => {
     assert.equal(log.lines.length, 5, log.lines.join('\n'));
     assert.ok(log.lines.some((l) => l.includes('unknown rule "no-such-rule"')));
     assert.ok(log.lines.some((l) => l.includes('kubeProd.rules.privileged-container')));
+  });
+
+  it('drops bad render settings, reporting each once', () => {
+    const log = recordingLog();
+    const raw = { render: 'yes', helmPath: 3, helmValues: { 'charts/app': 'values.yaml' }, renderTimeoutMs: 10 };
+    assert.deepEqual(normalizeSettings(raw, known, log), DEFAULT_SETTINGS);
+    assert.equal(log.lines.length, 4, log.lines.join('\n'));
+    assert.ok(log.lines.some((l) => l.includes('kubeProd.helmValues.charts/app')));
   });
 
   it('caps the debounce delay', () => {

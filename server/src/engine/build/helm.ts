@@ -113,7 +113,10 @@ export function helmMapper(chartDir: string, documents: readonly HelmDocument[],
       } else {
         spot = { file, span: [from + indentOf(templateLine), from + templateLine.trimEnd().length] };
       }
-      const related = valuesReadBy(lines, source.line).flatMap((path) => valuesSpot(path) ?? []);
+      // The values a line reads explain a finding about that line's own field, not one that only
+      // points at the item (a container's `name:` for "no CPU limit").
+      const identity = /^\s*-\s+name\s*:/.test(rendered[startLine]) || /^\s*name\s*:/.test(rendered[startLine]);
+      const related = identity ? [] : valuesReadBy(lines, source.line).flatMap((path) => valuesSpot(path) ?? []);
       return related.length > 0 ? { spot, related } : { spot };
     },
     fix(index, doc, fixedText) {

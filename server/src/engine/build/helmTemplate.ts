@@ -47,9 +47,16 @@ export class TemplateAlignment {
     for (let t = before + 1; t < after; t++) if (isOutputLine(this.template[t])) gap.push(t);
     if (gap.length === 0) return before >= 0 ? { line: before, literal: false } : undefined;
     const renderedLine = this.rendered[line];
-    const key = keyOf(renderedLine);
-    const sameKey = key !== undefined ? gap.filter((t) => keyOf(this.template[t]) === key) : [];
-    if (sameKey.length > 0) return { line: sameKey[0], literal: false };
+    // The line's own key, then its parents' while they are in the same gap: `securityContext: {{ include ... }}`
+    // printed `readOnlyRootFilesystem: false` two levels down.
+    for (let r = line, indent = Infinity; r >= 0 && this.literal[r] < 0; r--) {
+      const own = indentOf(this.rendered[r]);
+      if (this.rendered[r].trim() === '' || own >= indent) continue;
+      indent = own;
+      const key = keyOf(this.rendered[r]);
+      const sameKey = key !== undefined ? gap.filter((t) => keyOf(this.template[t]) === key) : [];
+      if (sameKey.length > 0) return { line: sameKey[0], literal: false };
+    }
     // A block printed by `toYaml ... | nindent N` starts at column N: the action whose column fits.
     const indent = indentOf(renderedLine);
     let best: number | undefined;
@@ -92,6 +99,13 @@ function align(template: readonly string[], rendered: readonly string[]): Int32A
   let j = 0;
   while (i < n && j < m) {
     if (template[i] !== '' && template[i] === rendered[j]) {
+      // Equal lines are matched as late in the rendering as the longest alignment allows: a loop's
+      // literal lines then match its last iteration, and the earlier iterations fall in the gap
+      // before the loop's body, where its actions are.
+      if (lengths[i * width + j + 1] === lengths[i * width + j]) {
+        j++;
+        continue;
+      }
       out[j] = i;
       i++;
       j++;
