@@ -100,6 +100,25 @@ describe('kube-prod check: kustomize overlays', () => {
   });
 });
 
+describe('kube-prod checklist: overlays as applications', () => {
+  interface ChecklistJson {
+    sections: Array<{ items: Array<{ id: string; status: string; count: { passing: number; total: number; noun: string }; failures: Array<{ path: string; line: number; kind: string; name: string; namespace: string }> }> }>;
+  }
+
+  it('counts the objects each overlay builds, and names the failing ones at their source lines', () => {
+    const result = runCli(['checklist', '--format', 'json', 'shop'], { cwd: FIXTURES, env: withTools() });
+    const checklist = JSON.parse(result.stdout) as ChecklistJson;
+    const item = (id: string) => checklist.sections.flatMap((s) => s.items).find((i) => i.id === id)!;
+    // The web Deployment, once per overlay: both have their probes.
+    assert.deepEqual(item('probes').count, { passing: 2, total: 2, noun: 'long-running workloads' });
+    assert.equal(item('probes').status, 'pass');
+    // Staging runs one replica: the failing object is staging's web, listed at its base's kind: line.
+    const replicas = item('replicas');
+    assert.equal(replicas.status, 'fail');
+    assert.deepEqual(replicas.failures.map((f) => [f.path, f.line, f.kind, f.namespace]), [['shop/base/deployment.yaml', 3, 'Deployment', 'shop-staging']]);
+  });
+});
+
 function writeConfig(rules: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'kube-prod-build-'));
   temporary.push(dir);

@@ -140,7 +140,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   mkdirSync(join(userData, 'User'), { recursive: true });
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
 
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, PATH: `${join(NODE24, '..')}:${process.env.PATH ?? ''}` };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, PATH: `${join(NODE24, '..')}:${options.env?.PATH ?? process.env.PATH ?? ''}` };
   delete env.VSCODE_IPC_HOOK_CLI;
   const common = ['--user-data-dir', userData, '--extensions-dir', extensionsDir, '--disable-telemetry', '--disable-update-check'];
   for (const vsix of options.extensions) {

@@ -29,6 +29,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RULES } from '../../server/src/rules';
 import { E2E, log, removeScratch, ROOT, startCodeServer, VSIX, type Page, type RunningCodeServer } from './codeServer';
+import * as workbench from './workbench';
 
 // The README's screenshots are refreshed on request (`npm run screenshots`), so that a test run
 // leaves the working tree as it found it.
@@ -78,79 +79,14 @@ describe('kube-prod in a real VS Code (code-server + Chromium)', { timeout: 300_
     removeScratch(work);
   });
 
-  /** On failure: a screenshot and the end of code-server's log, to see where it stopped. */
-  async function explain<T>(name: string, body: () => Promise<T>): Promise<T> {
-    try {
-      return await body();
-    } catch (error) {
-      const shot = join(E2E, `failure-${name}.png`);
-      await page?.screenshot({ path: shot }).catch(() => undefined);
-      log(`failed: ${name}; screenshot ${shot}; code-server log ends:\n${codeServer?.log().slice(-4000) ?? ''}`);
-      throw error;
-    }
-  }
+  const explain = workbench.explainer(() => ({ page, codeServer }));
 
   const EDITOR_LINES = '.editor-instance .monaco-editor .view-lines';
-
-  /** Runs a command of the command palette by its full title. */
-  async function runCommand(title: string): Promise<void> {
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').first().waitFor({ timeout: 10_000 });
-    await page.keyboard.type(title, { delay: 10 });
-    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
-  }
-
-  /** Opens a workspace file through Quick Open (Ctrl+P) and waits for its editor. */
-  async function openFile(name: string): Promise<void> {
-    const tab = page.locator('.tabs-container .tab.active').filter({ hasText: name }).first();
-    // Quick Open sometimes takes Enter before its list has settled on the match (and then opens
-    // nothing): the whole gesture is tried again, three times at most.
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').first().waitFor({ timeout: 10_000 });
-      await page.keyboard.type(name, { delay: 10 });
-      await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: name }).first().waitFor({ timeout: 10_000 });
-      await page.keyboard.press('Enter');
-      try {
-        await tab.waitFor({ timeout: 10_000 });
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-        log(`Quick Open did not open ${name} (attempt ${attempt}); trying again`);
-      }
-    }
-    await page.locator(EDITOR_LINES).first().waitFor({ timeout: 15_000 });
-  }
-
-  /** Puts the cursor of the active editor at a 1-based line and column (Ctrl+G). */
-  async function goTo(line: number, column: number): Promise<void> {
-    await page.locator(EDITOR_LINES).first().click();
-    await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input').first().waitFor({ timeout: 10_000 });
-    await page.keyboard.type(`${line}:${column}`);
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(300);
-  }
-
-  /** Saves the active editor without save participants (no fix-all on save), and waits until it is saved. */
-  async function saveWithoutParticipants(): Promise<void> {
-    await runCommand('File: Save without Formatting');
-    await page.waitForFunction(`!document.querySelector('.tabs-container .tab.active.dirty')`, undefined, { timeout: 15_000, polling: 200 });
-  }
-
-  /** The file's text once `ready` says it is there (polled on disk), or the last text read. */
-  async function fileOnDisk(path: string, ready: (text: string) => boolean, timeoutMs: number): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    let text = '';
-    while (Date.now() < deadline) {
-      text = existsSync(path) ? readFileSync(path, 'utf8') : '';
-      if (ready(text)) return text;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    return text;
-  }
+  const runCommand = (title: string): Promise<void> => workbench.runCommand(page, title);
+  const openFile = (name: string): Promise<void> => workbench.openFile(page, name);
+  const goTo = (line: number, column: number): Promise<void> => workbench.goTo(page, line, column);
+  const saveWithoutParticipants = (): Promise<void> => workbench.saveWithoutParticipants(page);
+  const fileOnDisk = workbench.fileOnDisk;
 
   /** All problems counted in the status bar (errors + warnings + infos). */
   async function problemsTotal(): Promise<number> {

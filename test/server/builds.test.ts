@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { FileChangeType, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { k8sTools, type K8sTools } from '../helpers/k8sTools';
 import { LspClient } from '../helpers/lspClient';
 import { applyWorkspaceEdit } from '../helpers/lspEdits';
@@ -95,6 +95,10 @@ describe('language server: kustomize overlays as built', () => {
     assert.equal(kinds[0]?.kind, 'begin');
     assert.match(kinds[0]?.title ?? '', /kube-prod/);
     assert.equal(kinds.at(-1)?.kind, 'end');
+    // Publishing the build's findings does not start another build: one render per trigger.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const begins = client.notifications.filter((n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'begin');
+    assert.equal(begins.length, 1);
   });
 
   it('renders nothing in an untrusted workspace: kustomizations are applied directly and patches stay silent', async () => {
@@ -135,9 +139,18 @@ describe('language server: Helm charts as built', () => {
 
     // Typing changes nothing until the file is saved.
     const values = ws.path('podinfo/values.yaml');
-    writeFileSync(values, readFileSync(values, 'utf8').replace('replicaCount: 1', 'replicaCount: 3'));
-    await client.save(ws.uri('podinfo/values.yaml'));
+    const valuesUri = ws.uri('podinfo/values.yaml');
+    const text = readFileSync(values, 'utf8');
+    await client.open(valuesUri, text);
+    await client.change(valuesUri, 2, text.replace('replicaCount: 1', 'replicaCount: 3'));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.ok(withCode('replicas-too-few')(client.diagnosticsFor(template).at(-1)!), 'a keystroke rendered the chart');
+    const begins = (): number => client.notifications.filter((n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'begin').length;
+    assert.equal(begins(), 1);
+    writeFileSync(values, text.replace('replicaCount: 1', 'replicaCount: 3'));
+    await client.save(valuesUri);
     await client.waitForDiagnostics(template, (p) => !withCode('replicas-too-few')(p), BUILD_TIMEOUT_MS);
+    assert.equal(begins(), 2);
   });
 
   it('fixes a finding on a template in the values key that feeds it: a quick-fix edits values.yaml, never the template', async () => {
@@ -159,8 +172,9 @@ describe('language server: Helm charts as built', () => {
     assert.ok(after.includes('resources:\n  limits:\n    cpu: 500m\n  requests:\n    cpu: 1m\n    memory: 16Mi\n\nnodeSelector: {}\n'), after);
     // Everything else of values.yaml is as it was.
     assert.equal(after.replace('  limits:\n    cpu: 500m\n', '  limits:\n'), before);
+    // Applied and saved by the editor without the server seeing the document: the file watcher tells it.
     writeFileSync(values, after);
-    await client.save(valuesUri);
+    await client.changeWatchedFiles([{ uri: valuesUri, type: FileChangeType.Changed }]);
     await client.waitForDiagnostics(template, (p) => !withCode('cpu-limit-missing')(p) && withCode('memory-limit-missing')(p), BUILD_TIMEOUT_MS);
   });
 

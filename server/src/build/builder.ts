@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import type { ResolvedConfig } from '../engine/config';
 import { BUILD_FAILED_RULE_ID } from '../engine/build/buildFailed';
-import { checkBuild, mergeBuilds, type BuildFindings, type FindingsByFile } from '../engine/build/check';
+import { checkBuild, mergeBuilds, type BuildFindings, type CheckedBuild, type FindingsByFile } from '../engine/build/check';
 import { helmMapper, splitHelmOutput } from '../engine/build/helm';
 import { kustomizeMapper, readKustomizeOutput, type BuiltObject } from '../engine/build/kustomize';
 import { liteKustomize } from '../engine/build/liteKustomize';
@@ -44,6 +44,8 @@ export interface BuildResult {
   roleOf(file: string): BuildRole | undefined;
   /** Findings on source files (templates, values, bases, patches, kustomizations). */
   findings: FindingsByFile;
+  /** Each build as an application of its own (for the checklist), with the name users know it by. */
+  applications: Array<{ label: string } & Omit<CheckedBuild, 'findings'>>;
   /** Said once to the user: a tool is missing, so some builds were not rendered. */
   notices: string[];
   /** Charts and kustomize roots rendered by the real tool, applied directly, or failed. */
@@ -198,6 +200,7 @@ export async function buildAll(request: BuildRequest): Promise<BuildResult> {
     );
   }
   const builds: BuildFindings[] = [];
+  const applications: BuildResult['applications'] = [];
   for (const root of plan.roots) {
     if (request.signal?.aborted) break;
     request.onProgress?.(`kustomize ${label(root, request.labelBase)}`);
@@ -217,8 +220,9 @@ export async function buildAll(request: BuildRequest): Promise<BuildResult> {
       objects = liteKustomize(plan, root, request.tree);
       counts.direct++;
     }
-    const findings = checkBuild(objects, kustomizeMapper(objects, plan, root, request.tree, rendered), engine);
-    builds.push({ label: label(root, request.labelBase), findings });
+    const checked = checkBuild(objects, kustomizeMapper(objects, plan, root, request.tree, rendered), engine);
+    builds.push({ label: label(root, request.labelBase), findings: checked.findings });
+    applications.push({ label: label(root, request.labelBase), workspace: checked.workspace, locate: checked.locate });
   }
   const rootLabels = new Map<string, string[]>();
   for (const [file, roots] of plan.rootsOf) rootLabels.set(file, roots.map((root) => label(root, request.labelBase)));
@@ -259,8 +263,9 @@ export async function buildAll(request: BuildRequest): Promise<BuildResult> {
     counts.rendered++;
     const documents = splitHelmOutput(result.stdout);
     const valuesFiles = [join(chartDir, 'values.yaml'), ...userValues];
-    const findings = checkBuild(documents, helmMapper(chartDir, documents, valuesFiles, request.tree), engine);
-    for (const [file, list] of findings) helmFindings.set(file, [...(helmFindings.get(file) ?? []), ...list]);
+    const checked = checkBuild(documents, helmMapper(chartDir, documents, valuesFiles, request.tree), engine);
+    for (const [file, list] of checked.findings) helmFindings.set(file, [...(helmFindings.get(file) ?? []), ...list]);
+    applications.push({ label: label(chartDir, request.labelBase), workspace: checked.workspace, locate: checked.locate });
   }
 
   const findings: FindingsByFile = new Map();
@@ -277,6 +282,7 @@ export async function buildAll(request: BuildRequest): Promise<BuildResult> {
       return role;
     },
     findings,
+    applications,
     notices,
     counts,
     cancelled: request.signal?.aborted === true,

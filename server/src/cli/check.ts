@@ -1,6 +1,6 @@
 import { resolveConfig, type UserConfig } from '../engine/config';
 import type { AnyRule } from '../engine/rule';
-import type { Finding } from '../engine/types';
+import type { Finding, Range } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
 import { existsSync } from 'node:fs';
 import { runBuilds, type CliBuildOptions } from './build';
@@ -77,7 +77,16 @@ export async function loadWorkspace(targets: readonly Target[], options: CheckOp
       inputs.push({ path, absolute, text, lossless });
       built.push(path);
     }
-    workspace.setBuilds(built, builds.findings);
+    const display = (absolute: string): string => displayPath({ kind: 'file', absolute }, options.cwd);
+    const applications = builds.result.applications.map((app) => ({
+      label: app.label,
+      workspace: app.workspace,
+      locate: (uri: string, range: Range) => {
+        const where = app.locate(uri, range);
+        return where && { uri: display(where.file), range: where.range };
+      },
+    }));
+    workspace.setBuilds(built, builds.findings, applications);
   }
   for (const input of inputs) {
     current.path = input.path;

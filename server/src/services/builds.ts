@@ -9,7 +9,7 @@ import { diskTree } from '../build/diskTree';
 import type { RunResult } from '../build/tools';
 import { isKustomizationFile } from '../engine/build/tree';
 import type { AnyRule } from '../engine/rule';
-import type { Finding } from '../engine/types';
+import type { Finding, Range } from '../engine/types';
 import { canonicalUri, fileUri, pathOf } from './files';
 import type { Folder, WorkspaceFolders } from './folders';
 import { describeError, type Log } from './log';
@@ -175,7 +175,15 @@ export class BuildService {
       });
       const findings = new Map<string, Finding[]>();
       for (const [file, list] of result.findings) findings.set(canonicalUri(fileUri(file)), list);
-      this.deps.workspaces.applyBuilds(folder, built, findings);
+      const applications = result.applications.map((app) => ({
+        label: app.label,
+        workspace: app.workspace,
+        locate: (uri: string, range: Range) => {
+          const where = app.locate(uri, range);
+          return where && { uri: canonicalUri(fileUri(where.file)), range: where.range };
+        },
+      }));
+      this.deps.workspaces.applyBuilds(folder, built, findings, applications);
       const { rendered, direct, failed } = result.counts;
       this.deps.log.info(`kube-prod: built ${folder.name}: ${rendered} rendered, ${direct} applied directly, ${failed} failed`);
     } finally {

@@ -5,7 +5,7 @@ import { resolveConfig } from '../engine/config';
 import type { FileAnalysis } from '../engine/analyzer';
 import type { AnyRule } from '../engine/rule';
 import type { Finding } from '../engine/types';
-import { Workspace } from '../engine/workspace/workspace';
+import { Workspace, type AttachedApplication } from '../engine/workspace/workspace';
 import { NO_CONFIG, type FolderConfig } from './configFile';
 import {
   canonicalUri,
@@ -291,11 +291,15 @@ export class WorkspaceService {
    * `findings` are what the builds found, by canonical URI. Files that joined or left the builds
    * are indexed again; every open document of the folder is looked at again.
    */
-  applyBuilds(folder: Folder, built: readonly string[], findings: ReadonlyMap<string, readonly Finding[]>): void {
+  applyBuilds(folder: Folder, built: readonly string[], findings: ReadonlyMap<string, readonly Finding[]>, applications: readonly AttachedApplication[] = []): void {
     const slot = this.slots.get(folder.uri);
     if (!slot || slot.disposed) return;
+    // Named, not undefined ("everything"): a finished scan is what starts builds, and this is not one.
+    const touched = new Set<string>([...built, ...findings.keys()]);
     for (const scope of this.scopes(slot)) {
-      for (const key of scope.workspace.setBuilds(built, findings)) {
+      for (const key of scope.workspace.buildFindingFiles()) touched.add(key);
+      for (const key of scope.workspace.setBuilds(built, findings, applications)) {
+        touched.add(key);
         const open = slot.open.get(key);
         const document = open && this.deps.documents.get(open.uri);
         if (document) {
@@ -307,7 +311,7 @@ export class WorkspaceService {
         this.readNow(slot, scope, key, path);
       }
     }
-    this.emit(slot, undefined);
+    this.emit(slot, [...touched]);
   }
 
   dispose(): void {

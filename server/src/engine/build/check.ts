@@ -29,10 +29,10 @@ export interface BuildMapper {
   /** Where a finding on object `index` goes when no line can be named (its document's `kind:` line). */
   fallback(index: number): SourceSpot | undefined;
   /**
-   * The rule's fix (applied to object `index`'s text, giving `fixedText`) as edits of a source
+   * The rule's fix (`edits` of object `index`'s text, giving `fixedText`) as edits of a source
    * file; undefined when no source edit is safe.
    */
-  fix?(index: number, doc: Document, fixedText: string): { file: string; edits: TextEdit[] } | undefined;
+  fix?(index: number, doc: Document, edits: readonly TextEdit[], fixedText: string): { file: string; edits: TextEdit[] } | undefined;
 }
 
 export interface CheckBuildOptions {
@@ -45,6 +45,14 @@ export interface CheckBuildOptions {
 /** Findings by source file (absolute path), each in that file's coordinates. */
 export type FindingsByFile = Map<string, Finding[]>;
 
+/** One build's objects, checked together, with a way back to the sources (for the checklist). */
+export interface CheckedBuild {
+  findings: FindingsByFile;
+  workspace: Workspace;
+  /** A place in one of the build's objects (as the build's Workspace names it) at its source line. */
+  locate(uri: string, range: Range): { file: string; range: Range } | undefined;
+}
+
 const byPosition = (a: Finding, b: Finding): number =>
   a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
 
@@ -53,7 +61,7 @@ const byPosition = (a: Finding, b: Finding): number =>
  * each finding to its source. Findings that land on the same line for the same reason (a template
  * rendered twice, two containers from one line) are reported once.
  */
-export function checkBuild(objects: ReadonlyArray<{ text: string }>, mapper: BuildMapper, options: CheckBuildOptions): FindingsByFile {
+export function checkBuild(objects: ReadonlyArray<{ text: string }>, mapper: BuildMapper, options: CheckBuildOptions): CheckedBuild {
   const workspace = new Workspace({ rules: options.rules, config: options.config, onRuleError: options.onRuleError });
   const uris = objects.map((_, i) => `kube-prod-build:${i}`);
   objects.forEach((object, i) => workspace.update(uris[i], object.text, true));
@@ -97,7 +105,7 @@ export function checkBuild(objects: ReadonlyArray<{ text: string }>, mapper: Bui
         const source = (): { file: string; edits: TextEdit[] } | undefined => {
           if (computed === null) {
             const offsets = fix.edits().map((e) => ({ start: own.offsetAt(e.range.start), end: own.offsetAt(e.range.end), newText: e.newText }));
-            computed = fixSource(i, doc, applyEdits(object.text, offsets));
+            computed = fixSource(i, doc, offsets, applyEdits(object.text, offsets));
           }
           return computed;
         };
@@ -117,7 +125,17 @@ export function checkBuild(objects: ReadonlyArray<{ text: string }>, mapper: Bui
     }
   });
   for (const list of out.values()) list.sort(byPosition);
-  return out;
+  const locate = (uri: string, range: Range): { file: string; range: Range } | undefined => {
+    const index = uris.indexOf(uri);
+    if (index < 0) return undefined;
+    const text = objects[index].text;
+    const own = new LineIndex(text);
+    const doc = workspace.analyzer.analyze(text, uri).documents[0]?.doc;
+    const spot = (doc && mapper.map(index, doc, [own.offsetAt(range.start), own.offsetAt(range.end)])?.spot) ?? mapper.fallback(index);
+    const where = spot && rangeIn(spot);
+    return spot && where ? { file: spot.file, range: where } : undefined;
+  };
+  return { findings: out, workspace, locate };
 }
 
 /** One build's findings and the name users know it by (`overlays/production`). */

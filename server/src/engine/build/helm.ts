@@ -3,7 +3,7 @@
 import { basename, join } from 'node:path';
 import { parseDocument, type Document } from 'yaml';
 import type { BuildMapper, SourceSpot } from './check';
-import { valuesFix } from './helmFix';
+import { literalFix, valuesFix } from './helmFix';
 import { indentOf, TemplateAlignment, valuesReadBy } from './helmTemplate';
 import type { FileTree } from './tree';
 import { locate } from './yamlPath';
@@ -119,14 +119,20 @@ export function helmMapper(chartDir: string, documents: readonly HelmDocument[],
       const related = identity ? [] : valuesReadBy(lines, source.line).flatMap((path) => valuesSpot(path) ?? []);
       return related.length > 0 ? { spot, related } : { spot };
     },
-    fix(index, doc, fixedText) {
+    fix(index, doc, edits, fixedText) {
       const file = templateOf(index);
       const lines = file !== undefined ? templateLines(file) : undefined;
-      if (!lines) return undefined;
-      const edit = valuesFix(
-        { rendered: doc, renderedLines: documents[index].text.split('\n'), templateLines: lines, alignment: alignmentOf(index, lines), valuesFiles, tree },
-        fixedText,
-      );
+      if (file === undefined || !lines) return undefined;
+      const alignment = alignmentOf(index, lines);
+      const renderedLines = documents[index].text.split('\n');
+      // A fix that writes the rendered name (a new PodDisruptionBudget for `release-name-app`) or a
+      // new document would freeze what the template computes: not in a template.
+      const name = doc.getIn(['metadata', 'name']);
+      const computedName = typeof name === 'string' && !lines.some((l) => l.trim() === `name: ${name}`);
+      const unsafe = edits.some((e) => /(^|\n)---/.test(e.newText) || (computedName && e.newText.includes(name)));
+      const literal = unsafe ? undefined : literalFix(alignment, lines, renderedLines, edits);
+      if (literal) return { file, edits: literal };
+      const edit = valuesFix({ rendered: doc, renderedLines, templateLines: lines, alignment, valuesFiles, tree }, fixedText);
       return edit && { file: edit.file, edits: edit.edits };
     },
     fallback(index) {

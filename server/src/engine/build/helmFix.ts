@@ -147,3 +147,55 @@ export function valuesFix(context: ValuesFixContext, fixedText: string): ValuesE
   }
   return undefined;
 }
+
+/**
+ * The rule's edits of the rendered text, made in the template instead, when every one of them falls
+ * among literal template lines: each edited line, and the lines on both sides of it, is written in
+ * the template exactly as rendered and in the same order, with nothing (no action, no condition)
+ * between them. Undefined when any edit touches or borders a line an action produced.
+ */
+export function literalFix(alignment: TemplateAlignment, templateLines: readonly string[], renderedLines: readonly string[], edits: readonly TextEdit[]): TextEdit[] | undefined {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of renderedLines) {
+    starts.push(offset);
+    offset += line.length + 1;
+  }
+  const lineOf = (at: number): number => {
+    let line = 0;
+    while (line + 1 < starts.length && starts[line + 1] <= at) line++;
+    return line;
+  };
+  const templateStarts: number[] = [];
+  offset = 0;
+  for (const line of templateLines) {
+    templateStarts.push(offset);
+    offset += line.length + 1;
+  }
+  const literalLine = (line: number): number | undefined => {
+    const found = alignment.templateLineOf(line);
+    return found?.literal && templateLines[found.line] === renderedLines[line] ? found.line : undefined;
+  };
+  const moved: TextEdit[] = [];
+  for (const edit of edits) {
+    const first = lineOf(edit.start);
+    const last = lineOf(edit.end);
+    const from = Math.max(0, first - 1);
+    const to = Math.min(renderedLines.length - 1, last + 1);
+    const template: number[] = [];
+    for (let line = from; line <= to; line++) {
+      // The document's last line is empty (the text ends with a line break): nothing to match there.
+      if (line === renderedLines.length - 1 && renderedLines[line] === '') continue;
+      const matched = literalLine(line);
+      if (matched === undefined) return undefined;
+      if (template.length > 0 && matched !== template[template.length - 1] + 1) return undefined;
+      template.push(matched);
+    }
+    const toTemplate = (at: number): number => {
+      const line = lineOf(at);
+      return templateStarts[literalLine(line)!] + (at - starts[line]);
+    };
+    moved.push({ start: toTemplate(edit.start), end: toTemplate(edit.end), newText: edit.newText });
+  }
+  return moved.length > 0 ? moved : undefined;
+}

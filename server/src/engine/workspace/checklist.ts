@@ -18,7 +18,7 @@ import {
 } from './checklistItems';
 import type { IndexedResource, WorkspaceIndex } from './index';
 import { minimumReplicas, REPLICATED_WORKLOAD_KINDS } from './queries';
-import type { Workspace } from './workspace';
+import type { AttachedApplication, Workspace } from './workspace';
 
 export type ChecklistStatus = 'pass' | 'fail' | 'not-applicable';
 
@@ -245,6 +245,63 @@ class FindingsByRule {
 
 /** Computes the checklist. `manual`: the parsed .kube-prod-checklist.yaml, if there is one. */
 export function computeChecklist(workspace: Workspace, manual: ManualState | undefined): Checklist {
+  const own = checklistOf(workspace, manual);
+  const applications = workspace.builtApplications();
+  if (applications.length === 0) return own;
+  return mergeChecklists(own, applications.map((app) => relocated(checklistOf(app.workspace, undefined), app)));
+}
+
+/** A built application's checklist with its failing objects at their source lines. */
+function relocated(checklist: Checklist, application: AttachedApplication): Checklist {
+  const move = (failure: ChecklistFailure): ChecklistFailure[] => {
+    const where = application.locate(failure.uri, failure.range);
+    return where ? [{ ...failure, uri: where.uri, range: where.range }] : [];
+  };
+  return { ...checklist, sections: checklist.sections.map((section) => ({ ...section, items: section.items.map((item) => ({ ...item, failures: item.failures.flatMap(move) })) })) };
+}
+
+/**
+ * The workspace's own checklist with the built applications': an automatic item fails when any of
+ * them fails it, counts add up, failures are listed together; manual items are the workspace's.
+ */
+function mergeChecklists(own: Checklist, built: readonly Checklist[]): Checklist {
+  const itemsOf = (checklist: Checklist): Map<string, ChecklistItem> => new Map(checklist.sections.flatMap((s) => s.items.map((i) => [i.id, i] as const)));
+  const others = built.map(itemsOf);
+  const sections = own.sections.map((section) => ({
+    ...section,
+    items: section.items.map((item): ChecklistItem => {
+      if (item.kind === 'manual') return item;
+      const all = [item, ...others.flatMap((items) => items.get(item.id) ?? [])];
+      const status: ChecklistStatus = all.some((i) => i.status === 'fail') ? 'fail' : all.some((i) => i.status === 'pass') ? 'pass' : 'not-applicable';
+      const passing = all.reduce((n, i) => n + i.count.passing, 0);
+      const total = all.reduce((n, i) => n + i.count.total, 0);
+      const noun = (total === 1 ? all.find((i) => i.count.total === 1) : all.find((i) => i.count.total !== 1))?.count.noun ?? item.count.noun;
+      // A base object that fails in three overlays is one failure at its source line.
+      const seen = new Set<string>();
+      const failures = all
+        .flatMap((i) => i.failures)
+        .filter((f) => {
+          const key = `${f.uri}\0${f.range.start.line}:${f.range.start.character}`;
+          return !seen.has(key) && (seen.add(key), true);
+        })
+        .sort(byLocation);
+      const applicable = all.find((i) => i.status !== 'not-applicable');
+      return { ...item, status, count: { passing, total, noun }, failures, note: status === 'not-applicable' ? item.note : applicable?.note };
+    }),
+  }));
+  return { sections, summary: summaryOf(sections.flatMap((s) => s.items)) };
+}
+
+function summaryOf(items: readonly ChecklistItem[]): Checklist['summary'] {
+  return {
+    pass: items.filter((i) => i.status === 'pass').length,
+    fail: items.filter((i) => i.status === 'fail').length,
+    notApplicable: items.filter((i) => i.status === 'not-applicable').length,
+    requiredFailing: items.filter((i) => i.required && i.status === 'fail').map((i) => i.id),
+  };
+}
+
+function checklistOf(workspace: Workspace, manual: ManualState | undefined): Checklist {
   const enabled = (id: string): boolean => workspace.config.rules.get(id)?.enabled === true;
   const checked = checkedRulesOf(workspace.config);
   const resources = [...workspace.index.resources()];
@@ -258,15 +315,7 @@ export function computeChecklist(workspace: Workspace, manual: ManualState | und
   const sections = (Object.keys(CHECKLIST_SECTIONS) as ChecklistSectionId[])
     .map((id) => ({ id, title: CHECKLIST_SECTIONS[id], items: items.filter((item) => item.section === id) }))
     .filter((section) => section.items.length > 0);
-  return {
-    sections,
-    summary: {
-      pass: items.filter((i) => i.status === 'pass').length,
-      fail: items.filter((i) => i.status === 'fail').length,
-      notApplicable: items.filter((i) => i.status === 'not-applicable').length,
-      requiredFailing: items.filter((i) => i.required && i.status === 'fail').map((i) => i.id),
-    },
-  };
+  return { sections, summary: summaryOf(items) };
 }
 
 /** The objects of each subject set, computed once per checklist (several items share a set). */

@@ -1,7 +1,7 @@
 import { Analyzer, type FileAnalysis } from '../analyzer';
 import type { ResolvedConfig } from '../config';
 import type { AnyRule } from '../rule';
-import type { Finding } from '../types';
+import type { Finding, Range } from '../types';
 import { WorkspaceChecker, type DocumentSource } from './evaluate';
 import { WorkspaceIndex, type IndexedFile, type IndexedResource } from './index';
 
@@ -9,6 +9,17 @@ export interface WorkspaceOptions {
   rules: readonly AnyRule[];
   config: ResolvedConfig;
   onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+/**
+ * One application a build produced (a rendered chart, a kustomize overlay), checked in its own
+ * Workspace; `locate` moves a place in it (an object of the build) to the source file, as a URI of
+ * the host workspace.
+ */
+export interface AttachedApplication {
+  label: string;
+  workspace: Workspace;
+  locate(uri: string, range: Range): { uri: string; range: Range } | undefined;
 }
 
 const byPosition = (a: Finding, b: Finding): number =>
@@ -36,6 +47,8 @@ export class Workspace {
   private readonly builtFiles = new Set<string>();
   /** What the builds found, moved to the source files. */
   private buildFindings = new Map<string, readonly Finding[]>();
+  /** The applications the builds produced: the checklist covers them too. */
+  private applications: readonly AttachedApplication[] = [];
 
   constructor(options: WorkspaceOptions) {
     this.config = options.config;
@@ -71,13 +84,19 @@ export class Workspace {
    * Says which files are checked as built and what the builds found in each (by URI). Returns the
    * files that joined or left the builds: their own analysis changes, so the caller updates them again.
    */
-  setBuilds(builtFiles: Iterable<string>, findings: ReadonlyMap<string, readonly Finding[]>): string[] {
+  setBuilds(builtFiles: Iterable<string>, findings: ReadonlyMap<string, readonly Finding[]>, applications: readonly AttachedApplication[] = []): string[] {
+    this.applications = applications;
     const next = new Set(builtFiles);
     const changed = [...next].filter((uri) => !this.builtFiles.has(uri)).concat([...this.builtFiles].filter((uri) => !next.has(uri)));
     this.builtFiles.clear();
     for (const uri of next) this.builtFiles.add(uri);
     this.buildFindings = new Map(findings);
     return changed;
+  }
+
+  /** The applications the builds produced, each checked on its own. */
+  builtApplications(): readonly AttachedApplication[] {
+    return this.applications;
   }
 
   /** True when the file is checked as built, not on its own. */
