@@ -2,12 +2,12 @@
 // rendered with the user's tools after the folder is indexed and when a file is saved (never per
 // keystroke), in the background, with work-done progress that can be cancelled. A newer build
 // cancels an older one; unchanged inputs reuse the tools' previous output.
-import { basename, isAbsolute, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import { buildAll } from '../build/builder';
 import { diskTree } from '../build/diskTree';
 import type { RunResult } from '../build/tools';
-import { isKustomizationFile } from '../engine/build/tree';
+import { isKustomizationFile, kustomizationFileIn } from '../engine/build/tree';
 import type { AnyRule } from '../engine/rule';
 import type { Finding, Range } from '../engine/types';
 import { canonicalUri, fileUri, pathOf } from './files';
@@ -128,7 +128,10 @@ export class BuildService {
     if (root === undefined || !serving?.complete) return;
     const files = [...serving.workspace.index.files()].map((file) => file.uri);
     const paths = files.flatMap((uri) => pathOf(uri) ?? []);
-    const kustomizationFiles = paths.filter(isKustomizationFile);
+    // A kustomization named `Kustomization` has no .yaml extension, so the index does not hold it:
+    // look for one beside every indexed file.
+    const disk = diskTree();
+    const kustomizationFiles = [...new Set([...paths.filter(isKustomizationFile), ...[...new Set(paths.map((path) => dirname(path)))].flatMap((dir) => kustomizationFileIn(dir, disk) ?? [])])];
     const chartFiles = paths.filter((path) => basename(path) === 'Chart.yaml');
     const hadBuilds = state.hasBuilds;
     state.hasBuilds = kustomizationFiles.length > 0 || chartFiles.length > 0;
@@ -149,7 +152,7 @@ export class BuildService {
       const result = await buildAll({
         kustomizationFiles,
         chartFiles,
-        tree: diskTree(),
+        tree: disk,
         rules: this.deps.rules,
         config: serving.workspace.config,
         render,

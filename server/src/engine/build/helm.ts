@@ -139,7 +139,10 @@ export function helmMapper(chartDir: string, documents: readonly HelmDocument[],
       const file = templateOf(index);
       const text = file !== undefined ? tree.read(file) : undefined;
       if (file !== undefined && text !== undefined) {
-        const kind = /^kind[ \t]*:/m.exec(text);
+        // A template of several documents: the `kind:` line of this document's kind, if it is written out.
+        const rendered = /^kind[ \t]*:[ \t]*(\S+)/m.exec(documents[index].text)?.[1];
+        const own = rendered === undefined ? null : new RegExp(`^kind[ \\t]*:[ \\t]*["']?${rendered.replace(/[^\w]/g, '\\$&')}["']?[ \\t]*$`, 'm').exec(text);
+        const kind = own ?? /^kind[ \t]*:/m.exec(text);
         return { file, span: kind ? [kind.index, kind.index + 4] : [0, 0] };
       }
       const chart = join(chartDir, 'Chart.yaml');
