@@ -1,12 +1,15 @@
 // kube-prod check on charts and overlays with the real helm and kubectl: findings on the lines that
 // produced them, --values, --no-render, a missing renderer, a failed render, SARIF locations.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { JsonOutput } from '../../server/src/cli/formatters/json';
 import { runCli } from '../helpers/cli';
+import { RULES } from '../../server/src/rules';
+
+const RULE_IDS = RULES.map((rule) => rule.meta.id);
 import { k8sTools, type K8sTools } from '../helpers/k8sTools';
 import { chartsAndOverlaysDir, projectRoot } from '../helpers/paths';
 
@@ -97,6 +100,85 @@ describe('kube-prod check: kustomize overlays', () => {
     const dir = join(TREES, 'microservices-demo', 'kustomize');
     const { output } = json(['components/without-loadgenerator'], dir, withTools());
     assert.deepEqual(output.files.find((f) => f.path === 'components/without-loadgenerator/delete-loadgenerator.patch.yaml')?.findings, []);
+  });
+});
+
+/** A kustomize tree in a fresh temporary folder: relative path -> text. */
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kube-prod-kustomize-'));
+  temporary.push(dir);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+const deployment = (name: string, replicas: number, image = 'nginx:1.27'): string =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: ${replicas}\n  selector:\n    matchLabels: {app: ${name}}\n  template:\n    metadata:\n      labels: {app: ${name}}\n    spec:\n      containers:\n        - name: app\n          image: ${image}\n`;
+
+describe('kube-prod check: which kustomize line set the field', () => {
+  const replicasFindings = (dir: string): string[] =>
+    json(['--config', writeConfig(Object.fromEntries(RULE_IDS.filter((id) => id !== 'replicas-too-few' && id !== 'image-tag-latest').map((id) => [id, 'off']))), 'ov'], dir, withTools())
+      .output.files.flatMap((f) => f.findings.map((x) => `${f.path}:${x.line} ${x.ruleId} ${x.message.replace(/ \(.*$/, '')}`))
+      .sort();
+
+  it('a patch for web is not a patch for web-worker; names are compared exactly', () => {
+    const dir = tree({
+      'base/kustomization.yaml': 'resources: [web.yaml, worker.yaml]\n',
+      'base/web.yaml': deployment('web', 3),
+      'base/worker.yaml': deployment('web-worker', 1),
+      'ov/kustomization.yaml': 'resources: [../base]\nnamePrefix: prod-\npatches:\n  - path: p.yaml\n',
+      'ov/p.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n',
+    });
+    assert.deepEqual(replicasFindings(dir), [
+      'base/worker.yaml:6 replicas-too-few Deployment "prod-web-worker" runs 1 replica',
+      'ov/p.yaml:6 replicas-too-few Deployment "prod-web" runs 1 replica',
+    ]);
+  });
+
+  it('the last patch to set a field, and a transformer after the patches, is the one named', () => {
+    const dir = tree({
+      'ov/kustomization.yaml': 'resources: [web.yaml]\npatches:\n  - path: five.yaml\n  - path: one.yaml\nimages:\n  - name: nginx\n    newTag: latest\n',
+      'ov/web.yaml': deployment('web', 3),
+      'ov/five.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 5\n',
+      'ov/one.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.25\n',
+    });
+    assert.deepEqual(replicasFindings(dir), [
+      'ov/kustomization.yaml:6 image-tag-latest Deployment "web", container "app": image "nginx:latest" uses the latest tag',
+      'ov/one.yaml:6 replicas-too-few Deployment "web" runs 1 replica',
+    ]);
+  });
+
+  it('a container a patch adds is reported in the patch (a target named by a Go regular expression included)', () => {
+    const dir = tree({
+      'ov/kustomization.yaml': 'resources: [web.yaml]\npatches:\n  - path: side.yaml\n    target: {kind: Deployment, name: "(?i)WEB"}\n  - path: nothing.yaml\n    target: {kind: Deployment, name: "web(?P<x>"}\n',
+      'ov/web.yaml': deployment('web', 3),
+      'ov/side.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: any\nspec:\n  template:\n    spec:\n      containers:\n        - name: sidecar\n          image: envoy:latest\n',
+      'ov/nothing.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: any\n',
+    });
+    const result = runCli(['check', '--format', 'json', '--fail-on', 'none', 'ov'], { cwd: dir, env: withTools() });
+    // kustomize rejects the second target; the run reports that, and does not crash on it.
+    assert.notEqual(result.status, 2, result.stderr);
+    const output = JSON.parse(result.stdout) as JsonOutput;
+    const failed = output.files.flatMap((f) => f.findings.filter((x) => x.ruleId === 'build-failed'));
+    if (failed.length === 0) {
+      const sidecar = output.files.flatMap((f) => f.findings.filter((x) => x.message.includes('"sidecar"')).map((x) => `${f.path}:${x.line}`));
+      assert.ok(sidecar.length > 0);
+      assert.deepEqual([...new Set(sidecar)].sort(), ['ov/side.yaml:10', 'ov/side.yaml:9']);
+    }
+  });
+
+  it('a target kustomize reads as a Go regular expression selects the object it names', () => {
+    const dir = tree({
+      'ov/kustomization.yaml': 'resources: [web.yaml]\npatches:\n  - path: side.yaml\n    target: {kind: Deployment, name: "(?i)WEB"}\n',
+      'ov/web.yaml': deployment('web', 3),
+      'ov/side.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: any\nspec:\n  template:\n    spec:\n      containers:\n        - name: sidecar\n          image: envoy:latest\n',
+    });
+    const output = json(['ov'], dir, withTools()).output;
+    const sidecar = output.files.flatMap((f) => f.findings.filter((x) => x.message.includes('"sidecar"')).map((x) => `${f.path}:${x.line}`));
+    assert.ok(sidecar.length > 0);
+    assert.deepEqual([...new Set(sidecar)].sort(), ['ov/side.yaml:10', 'ov/side.yaml:9']);
   });
 });
 

@@ -91,6 +91,15 @@ function filesUnder(dir: string): string[] {
   return out;
 }
 
+/** The files directly in a directory (not below it). */
+function filesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(dir, e.name));
+  } catch {
+    return [];
+  }
+}
+
 /** Files a kustomize root reads: every kustomization it reaches and the files they name. */
 function kustomizeInputs(plan: KustomizePlan, root: string): string[] {
   const files: string[] = [];
@@ -99,7 +108,9 @@ function kustomizeInputs(plan: KustomizePlan, root: string): string[] {
     const node = plan.nodes.get(dir);
     if (!node || seen.has(dir)) return;
     seen.add(dir);
-    files.push(node.file, ...node.resourceFiles, ...node.patches.flatMap((p) => (p.file ? [p.file] : [])));
+    // Beside the files it names, whatever sits in its folder: transformer and generator
+    // configuration, files: and envs: of generators, replacements.
+    files.push(node.file, ...node.resourceFiles, ...node.patches.flatMap((p) => (p.file ? [p.file] : [])), ...filesIn(dir));
     node.includes.forEach(visit);
   };
   visit(root);
@@ -123,7 +134,14 @@ async function renderKustomize(request: BuildRequest, tool: KustomizeTool, plan:
     writeFileSync(join(wrapper, 'kustomization.yaml'), `resources:\n- ${JSON.stringify(target)}\nbuildMetadata: [originAnnotations]\n`);
     const args = tool.flavour === 'kubectl' ? ['kustomize', '--load-restrictor', 'LoadRestrictionsNone', wrapper] : ['build', '--load-restrictor', 'LoadRestrictionsNone', wrapper];
     // The wrapper's path changes every time; the cache key names the root instead.
-    const hash = hashFiles(kustomizeInputs(plan, root), (file) => request.tree.read(file));
+    // Read from disk, as kustomize reads them (a configuration file is not in the tree's overlay).
+    const hash = hashFiles(kustomizeInputs(plan, root), (file) => {
+      try {
+        return readFileSync(file, 'utf8');
+      } catch {
+        return undefined;
+      }
+    });
     const key = `${tool.path}\0kustomize\0${root}\0${hash}`;
     let result = request.cache?.get(key);
     if (!result) {

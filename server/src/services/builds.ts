@@ -7,7 +7,8 @@ import type { Connection } from 'vscode-languageserver/node';
 import { buildAll } from '../build/builder';
 import { diskTree } from '../build/diskTree';
 import type { RunResult } from '../build/tools';
-import { isKustomizationFile, kustomizationFileIn } from '../engine/build/tree';
+import { isKustomizationFile, kustomizationFileIn, type FileTree } from '../engine/build/tree';
+import type { Workspace } from '../engine/workspace/workspace';
 import type { AnyRule } from '../engine/rule';
 import type { Finding, Range } from '../engine/types';
 import { canonicalUri, fileUri, pathOf } from './files';
@@ -139,9 +140,29 @@ export class BuildService {
       if (hadBuilds) this.deps.workspaces.applyBuilds(folder, [], new Map());
       return;
     }
-    const settings = await this.deps.settings.forDocument(folder.uri);
+    // Running from here on: a save while the settings are read cancels this build too.
     const controller = new AbortController();
     state.running = controller;
+    try {
+      await this.render(folder, state, controller, root, serving.workspace, files, kustomizationFiles, chartFiles, disk);
+    } finally {
+      if (state.running === controller) state.running = undefined;
+    }
+  }
+
+  private async render(
+    folder: Folder,
+    state: FolderBuild,
+    controller: AbortController,
+    root: string,
+    workspace: Workspace,
+    files: readonly string[],
+    kustomizationFiles: readonly string[],
+    chartFiles: readonly string[],
+    disk: FileTree,
+  ): Promise<void> {
+    const settings = await this.deps.settings.forDocument(folder.uri);
+    if (controller.signal.aborted) return;
     const render = settings.render && this.trusted;
     const progress = await this.deps.connection.window.createWorkDoneProgress();
     progress.begin('kube-prod', undefined, `Rendering the charts and overlays of ${folder.name}`, true);
@@ -154,7 +175,7 @@ export class BuildService {
         chartFiles,
         tree: disk,
         rules: this.deps.rules,
-        config: serving.workspace.config,
+        config: workspace.config,
         render,
         helmPath: settings.helmPath || undefined,
         kustomizePath: settings.kustomizePath || undefined,
@@ -191,7 +212,6 @@ export class BuildService {
       this.deps.log.info(`kube-prod: built ${folder.name}: ${rendered} rendered, ${direct} applied directly, ${failed} failed`);
     } finally {
       progress.done();
-      if (state.running === controller) state.running = undefined;
     }
   }
 }

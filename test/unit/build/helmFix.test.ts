@@ -81,6 +81,17 @@ describe('literalFix: edits among literal template lines', () => {
     assert.equal(literalFix(alignment, TEMPLATE.split('\n'), RENDERED.split('\n'), [{ start: after, end: after, newText: '            limits: {}\n' }]), undefined);
   });
 
+  it('at the end of the document, only when the template ends there too', () => {
+    const rendered = ['kind: Pod', 'spec:', '  volumes:', '    - name: tmp', '      emptyDir: {}', ''];
+    const text = rendered.join('\n');
+    const append = [{ start: text.length, end: text.length, newText: '  automountServiceAccountToken: false\n' }];
+    const ending = ['kind: Pod', 'spec:', '  volumes:', '    - name: tmp', '      emptyDir: {}', ''];
+    assert.ok(literalFix(new TemplateAlignment(ending, rendered), ending, rendered, append));
+    // The list goes on under other values: appending after `emptyDir: {}` would break it then.
+    const continued = ['kind: Pod', 'spec:', '  volumes:', '    - name: tmp', '      emptyDir: {}', '    {{- if .Values.tls }}', '    - name: tls', '    {{- end }}', ''];
+    assert.equal(literalFix(new TemplateAlignment(continued, rendered), continued, rendered, append), undefined);
+  });
+
   it('refuses an edit of a line whose value the template computes', () => {
     const edits = [{ start: at('release-name-app'), end: at('release-name-app', 16), newText: 'web' }];
     assert.equal(literalFix(alignment, TEMPLATE.split('\n'), RENDERED.split('\n'), edits), undefined);

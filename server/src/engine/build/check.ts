@@ -167,17 +167,20 @@ export function mergeBuilds(builds: readonly BuildFindings[], buildsOf: (file: s
   for (const { file, variants } of groups.values()) {
     const all = buildsOf(file);
     const labels = variants.flatMap((v) => v.labels);
-    const [first, ...others] = variants;
-    let message = first.finding.message;
-    if (others.length > 0) {
-      // Same line, same rule, different words (each overlay's own namespace): one finding that says so.
-      message += ` (in ${first.labels.sort().join(', ')}; likewise in ${others.flatMap((v) => v.labels).sort().join(', ')})`;
-    } else if (all.length > 1 && labels.length < all.length) {
-      message += ` (in ${labels.sort().join(', ')})`;
-    }
     let list = out.get(file);
     if (!list) out.set(file, (list = []));
-    list.push(message === first.finding.message ? first.finding : { ...first.finding, message });
+    const [first, ...others] = variants;
+    const distinctBuilds = new Set(labels).size === labels.length;
+    if (others.length > 0 && distinctBuilds) {
+      // Same line, same rule, different words in each build (each overlay's own namespace): one finding that says so.
+      list.push({ ...first.finding, message: `${first.finding.message} (in ${first.labels.sort().join(', ')}; likewise in ${others.flatMap((v) => v.labels).sort().join(', ')})` });
+      continue;
+    }
+    // One build has several findings here (two objects from one line): each stands on its own.
+    for (const variant of variants) {
+      const partial = all.length > 1 && variant.labels.length < all.length;
+      list.push(partial ? { ...variant.finding, message: `${variant.finding.message} (in ${variant.labels.sort().join(', ')})` } : variant.finding);
+    }
   }
   for (const list of out.values()) list.sort(byPosition);
   return out;

@@ -1,7 +1,7 @@
 // What `helm template` printed, read back to the chart's own files: which template each rendered
 // document came from, which template line produced each rendered line, and which values keys fed it.
 import { basename, join } from 'node:path';
-import { parseDocument, type Document } from 'yaml';
+import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { BuildMapper, SourceSpot } from './check';
 import { literalFix, valuesFix } from './helmFix';
 import { indentOf, TemplateAlignment, valuesReadBy } from './helmTemplate';
@@ -145,8 +145,17 @@ export function helmMapper(chartDir: string, documents: readonly HelmDocument[],
         const kind = own ?? /^kind[ \t]*:/m.exec(text);
         return { file, span: kind ? [kind.index, kind.index + 4] : [0, 0] };
       }
+      // A packaged or aliased subchart (charts/sub-1.0.0.tgz): its dependencies: entry in Chart.yaml.
       const chart = join(chartDir, 'Chart.yaml');
-      return tree.read(chart) !== undefined ? { file: chart, span: [0, 0] } : undefined;
+      const chartText = tree.read(chart);
+      if (chartText === undefined) return undefined;
+      const sub = /(?:^|\/)charts\/([^/]+)\/templates\//.exec(documents[index].source ?? '')?.[1];
+      const dependencies = parseDocument(chartText, { prettyErrors: false }).get('dependencies', true);
+      if (sub !== undefined && isSeq(dependencies)) {
+        const entry = dependencies.items.find((item) => isMap(item) && (item.get('alias') === sub || item.get('name') === sub)) as { range?: [number, number, number] } | undefined;
+        if (entry?.range) return { file: chart, span: [entry.range[0], entry.range[1]] };
+      }
+      return { file: chart, span: [0, 0] };
     },
   };
 }

@@ -183,14 +183,20 @@ export function literalFix(alignment: TemplateAlignment, templateLines: readonly
     const from = Math.max(0, first - 1);
     const to = Math.min(renderedLines.length - 1, last + 1);
     const template: number[] = [];
-    for (let line = from; line <= to; line++) {
-      // The document's last line is empty (the text ends with a line break): nothing to match there.
-      if (line === renderedLines.length - 1 && renderedLines[line] === '') continue;
+    let lastRendered = renderedLines.length - 1;
+    while (lastRendered > 0 && renderedLines[lastRendered].trim() === '') lastRendered--;
+    for (let line = from; line <= Math.min(to, lastRendered); line++) {
       const matched = literalLine(line);
       if (matched === undefined) return undefined;
       if (template.length > 0 && matched !== template[template.length - 1] + 1) return undefined;
       template.push(matched);
     }
+    // At the document's edges the neighbour is in the template only: what follows (or precedes) the
+    // edited line there must be the template's end of document too, not an action that prints
+    // more of the same list under other values.
+    const isEdge = (t: number): boolean => t < 0 || t >= templateLines.length || /^---/.test(templateLines[t]) || templateLines.slice(t).every((l) => l.trim() === '');
+    if (to >= lastRendered && template.length > 0 && !isEdge(nextNonBlank(templateLines, template[template.length - 1] + 1))) return undefined;
+    if (from === 0 && first === 0 && template.length > 0 && template[0] > 0 && !/^---/.test(templateLines[template[0] - 1] ?? '---')) return undefined;
     const toTemplate = (at: number): number => {
       const line = lineOf(at);
       return templateStarts[literalLine(line)!] + (at - starts[line]);
@@ -198,4 +204,11 @@ export function literalFix(alignment: TemplateAlignment, templateLines: readonly
     moved.push({ start: toTemplate(edit.start), end: toTemplate(edit.end), newText: edit.newText });
   }
   return moved.length > 0 ? moved : undefined;
+}
+
+/** The first line at or after `from` that is not blank (the template's length when there is none). */
+function nextNonBlank(lines: readonly string[], from: number): number {
+  let line = from;
+  while (line < lines.length && lines[line].trim() === '') line++;
+  return line;
 }

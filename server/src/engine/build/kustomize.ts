@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Document } from 'yaml';
 import type { Span } from '../types';
 import type { BuildMapper, SourceSpot } from './check';
-import type { Entry, ImageEntry } from './kustomization';
+import type { Entry, ImageEntry, PatchTarget } from './kustomization';
 import type { FileTree, KustomizationNode, KustomizePlan } from './tree';
 import { isPrefix, locate, pathAt, type YamlPath } from './yamlPath';
 
@@ -78,14 +78,21 @@ function identityOf(doc: Document): ObjectIdentity | undefined {
   return typeof kind === 'string' && (typeof name === 'string' || typeof name === 'number') ? { kind, name: String(name) } : undefined;
 }
 
-/** The document of `text` that is the base of an object kustomize renamed (prefix, suffix, hash). */
-function baseDocument(text: string, rendered: ObjectIdentity): Document | undefined {
+/**
+ * The document of `text` that is the base of an object kustomize renamed: the same kind, and the
+ * rendered name is the base name with the chain's prefixes and suffixes (exactly), or failing that
+ * (a generator's hash, a transformer we do not model) the longest base name it contains.
+ */
+function baseDocument(text: string, rendered: ObjectIdentity, chain: readonly KustomizationNode[]): Document | undefined {
+  const prefix = chain.map((node) => node.model.namePrefix?.value ?? '').join('');
+  const suffix = [...chain].reverse().map((node) => node.model.nameSuffix?.value ?? '').join('');
   let best: Document | undefined;
   let bestLength = -1;
   for (const doc of parseAllDocuments(text, { prettyErrors: false })) {
     const id = identityOf(doc);
-    if (!id || id.kind !== rendered.kind || !rendered.name.includes(id.name)) continue;
-    if (id.name.length > bestLength) {
+    if (!id || id.kind !== rendered.kind) continue;
+    if (rendered.name === `${prefix}${id.name}${suffix}` || rendered.name === id.name) return doc;
+    if (rendered.name.includes(id.name) && id.name.length > bestLength) {
       best = doc;
       bestLength = id.name.length;
     }
@@ -93,13 +100,30 @@ function baseDocument(text: string, rendered: ObjectIdentity): Document | undefi
   return best;
 }
 
-/** Does a strategic-merge patch document apply to the object (by kind and name, or its `target:`)? */
-function patchTargets(patchDoc: Document, target: { kind?: string; name?: string } | undefined, object: ObjectIdentity): boolean {
-  if (target?.kind !== undefined && target.kind !== object.kind) return false;
-  if (target?.name !== undefined && !new RegExp(`^(?:${target.name})$`).test(object.name) && !object.name.includes(target.name)) return false;
+/** kustomize's target names are (Go) regular expressions; one JavaScript cannot read is compared as text. */
+function nameMatches(pattern: string, name: string): boolean {
+  // Go's leading flag group, `(?i)web`, is a JavaScript flag.
+  const flags = /^\(\?([ims]+)\)/.exec(pattern);
+  try {
+    return new RegExp(`^(?:${flags ? pattern.slice(flags[0].length) : pattern})$`, flags?.[1] ?? '').test(name);
+  } catch {
+    return pattern === name;
+  }
+}
+
+/**
+ * Does a patch document apply to the object? Patches name the object as its bases do (before any
+ * prefix or suffix): `baseName`. A target with a label or annotation selector is not modelled:
+ * the patch is not named for the finding (the base or transformer line is, which is never wrong
+ * about where the object comes from).
+ */
+function patchTargets(patchDoc: Document, target: PatchTarget | undefined, kind: string, baseName: string): boolean {
+  if (target?.labelSelector !== undefined || target?.annotationSelector !== undefined) return false;
+  if (target?.kind !== undefined && target.kind !== kind) return false;
+  if (target?.name !== undefined && !nameMatches(target.name, baseName)) return false;
   if (target?.kind !== undefined || target?.name !== undefined) return true;
   const id = identityOf(patchDoc);
-  return !!id && id.kind === object.kind && object.name.includes(id.name);
+  return !!id && id.kind === kind && id.name === baseName;
 }
 
 /** A JSON pointer (`/spec/template/spec/containers/0/image`) as path steps. */
@@ -138,26 +162,29 @@ export function mapKustomizeFinding(
   if (!object || !built.originFile) return undefined;
   if (built.generated) {
     const owner = chain.find((node) => node.file === built.originFile);
-    const generator = owner?.model.generated.find((g) => g.value.kind === object.kind && object.name.includes(g.value.name));
+    // A generated name is the generator's name, the chain's prefixes and suffixes, and a content hash.
+    const generator = owner?.model.generated.find((g) => g.value.kind === object.kind && new RegExp(`(^|-)${g.value.name.replace(/[^\w]/g, '\\$&')}(-[a-z0-9]{10})?($|-)`).test(object.name));
     return generator ? { spot: { file: built.originFile, span: generator.span }, via: 'generator' } : undefined;
   }
-  if (applyPatches && !isIdentity(path)) {
-    // The outermost kustomization's patches are applied last: they win.
-    for (const node of chain) {
-      for (const patch of node.patches) {
-        const spot = patchSpot(patch, node, object, path, tree);
-        if (spot) return { spot, via: 'patch' };
-      }
+  const text = tree.read(built.originFile);
+  const base = text !== undefined ? baseDocument(text, object, chain) : undefined;
+  const baseName = base ? identityOf(base)?.name : undefined;
+  const inBase = base ? locate(base, path) : undefined;
+  // A `- name:` that only says which item a patch changes is the base's, unless the patch adds the item.
+  const patchable = applyPatches && baseName !== undefined && !(isIdentity(path) && inBase?.depth === path.length);
+  // kustomize applies the outermost kustomization last, and within one its patches in order, then
+  // its images and replicas transformers: the last to touch the field is the one to name.
+  for (const node of chain) {
+    const transformer = transformerSpot([node], path, renderedDoc, baseName);
+    if (transformer) return transformer;
+    if (!patchable) continue;
+    for (const patch of [...node.patches].reverse()) {
+      const spot = patchSpot(patch, node, object.kind, baseName, path, tree);
+      if (spot) return { spot, via: 'patch' };
     }
   }
-  const transformer = transformerSpot(chain, path, renderedDoc);
-  if (transformer) return transformer;
-  const text = tree.read(built.originFile);
-  const base = text !== undefined ? baseDocument(text, object) : undefined;
-  if (!base) return undefined;
-  const found = locate(base, path);
-  if (!found) return undefined;
-  const span = found.depth > 0 ? found.span : kindSpan(base) ?? found.span;
+  if (!base || !inBase) return undefined;
+  const span = inBase.depth > 0 ? inBase.span : kindSpan(base) ?? inBase.span;
   return { spot: { file: built.originFile, span }, via: 'base' };
 }
 
@@ -182,7 +209,8 @@ function kindSpan(doc: Document): Span | undefined {
 function patchSpot(
   patch: KustomizationNode['patches'][number],
   node: KustomizationNode,
-  object: ObjectIdentity,
+  kind: string,
+  baseName: string,
   path: YamlPath,
   tree: FileTree,
 ): SourceSpot | undefined {
@@ -193,7 +221,7 @@ function patchSpot(
   const toFile = (span: Span): Span => (patch.inline ? inlineSpan(node.text, patch.inline.offset, text, span) : span);
   for (const doc of parseAllDocuments(text, { prettyErrors: false })) {
     if (isSeq(doc.contents)) {
-      if (!patch.target || !patchTargets(doc, patch.target, object)) continue;
+      if (!patch.target || !patchTargets(doc, patch.target, kind, baseName)) continue;
       for (const op of doc.contents.items) {
         if (!isMap(op)) continue;
         const pointer = op.get('path');
@@ -203,7 +231,7 @@ function patchSpot(
       }
       continue;
     }
-    if (!isMap(doc.contents) || !patchTargets(doc, patch.target, object)) continue;
+    if (!isMap(doc.contents) || !patchTargets(doc, patch.target, kind, baseName)) continue;
     const found = locate(doc, path);
     if (found && found.depth === path.length) return { file, span: toFile(found.span) };
   }
@@ -238,7 +266,7 @@ function imageName(image: string): string {
   return colon > withoutDigest.lastIndexOf('/') ? withoutDigest.slice(0, colon) : withoutDigest;
 }
 
-function transformerSpot(chain: readonly KustomizationNode[], path: YamlPath, rendered: Document): KustomizeMapping | undefined {
+function transformerSpot(chain: readonly KustomizationNode[], path: YamlPath, rendered: Document, baseName: string | undefined): KustomizeMapping | undefined {
   const last = path[path.length - 1];
   if (path.length === 2 && path[0] === 'metadata' && last === 'namespace') {
     const node = chain.find((n) => n.model.namespace);
@@ -247,7 +275,7 @@ function transformerSpot(chain: readonly KustomizationNode[], path: YamlPath, re
   if (path.length === 2 && path[0] === 'spec' && last === 'replicas') {
     const name = rendered.getIn(['metadata', 'name']);
     for (const node of chain) {
-      const entry = node.model.replicas.find((r) => typeof name === 'string' && name.includes(r.value.name));
+      const entry = node.model.replicas.find((r) => r.value.name === baseName || r.value.name === name);
       if (entry) return { spot: { file: node.file, span: entry.span }, via: 'replicas' };
     }
   }
@@ -296,7 +324,12 @@ export function kustomizeMapper(objects: readonly BuiltObject[], plan: Kustomize
       const file = built.originFile ?? plan.nodes.get(root)?.file;
       if (!file) return undefined;
       const text = tree.read(file);
-      const kind = text !== undefined ? /^kind[ \t]*:/m.exec(text) : null;
+      if (text === undefined) return { file, span: [0, 0] };
+      const object = identityOf(parseDocument(built.text));
+      const base = object && !built.generated ? baseDocument(text, object, chainOf(file)) : undefined;
+      const own = base && kindSpan(base);
+      if (own) return { file, span: own };
+      const kind = /^kind[ \t]*:/m.exec(text);
       return { file, span: kind ? [kind.index, kind.index + 4] : [0, 0] };
     },
   };
