@@ -65,9 +65,18 @@ function isSubchart(chartDir: string, chartDirs: ReadonlySet<string>): boolean {
 
 const isUnder = (file: string, dir: string): boolean => file === dir || file.startsWith(dir + sep);
 
-function hashFiles(files: Iterable<string>, read: (file: string) => string | undefined): string {
+/** A hash of files' contents as on disk, where the tools read them. */
+function hashFiles(files: Iterable<string>): string {
   const hash = createHash('sha256');
-  for (const file of [...new Set(files)].sort()) hash.update(file).update('\0').update(read(file) ?? '\u0001missing').update('\0');
+  for (const file of [...new Set(files)].sort()) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      text = '\u0001missing';
+    }
+    hash.update(file).update('\0').update(text).update('\0');
+  }
   return hash.digest('hex');
 }
 
@@ -117,12 +126,16 @@ function kustomizeInputs(plan: KustomizePlan, root: string): string[] {
   return files;
 }
 
-async function cachedRun(request: BuildRequest, path: string, args: string[], inputsHash: string): Promise<RunResult> {
-  const key = `${path}\0${args.join('\0')}\0${inputsHash}`;
-  const hit = request.cache?.get(key);
+/**
+ * Runs a tool, or gives its output for the same inputs again. `inputs` names what the output
+ * depends on besides the tool; it is only computed when there is a cache to look in.
+ */
+async function cachedRun(request: BuildRequest, path: string, args: string[], inputs: () => string): Promise<RunResult> {
+  const key = request.cache ? `${path}\0${inputs()}` : undefined;
+  const hit = key !== undefined ? request.cache?.get(key) : undefined;
   if (hit) return hit;
   const result = await run(path, args, { timeoutMs: request.timeoutMs, signal: request.signal });
-  if (!result.cancelled && !result.timedOut) request.cache?.set(key, result);
+  if (key !== undefined && !result.cancelled && !result.timedOut) request.cache?.set(key, result);
   return result;
 }
 
@@ -134,20 +147,7 @@ async function renderKustomize(request: BuildRequest, tool: KustomizeTool, plan:
     writeFileSync(join(wrapper, 'kustomization.yaml'), `resources:\n- ${JSON.stringify(target)}\nbuildMetadata: [originAnnotations]\n`);
     const args = tool.flavour === 'kubectl' ? ['kustomize', '--load-restrictor', 'LoadRestrictionsNone', wrapper] : ['build', '--load-restrictor', 'LoadRestrictionsNone', wrapper];
     // The wrapper's path changes every time; the cache key names the root instead.
-    // Read from disk, as kustomize reads them (a configuration file is not in the tree's overlay).
-    const hash = hashFiles(kustomizeInputs(plan, root), (file) => {
-      try {
-        return readFileSync(file, 'utf8');
-      } catch {
-        return undefined;
-      }
-    });
-    const key = `${tool.path}\0kustomize\0${root}\0${hash}`;
-    let result = request.cache?.get(key);
-    if (!result) {
-      result = await run(tool.path, args, { timeoutMs: request.timeoutMs, signal: request.signal });
-      if (!result.cancelled && !result.timedOut) request.cache?.set(key, result);
-    }
+    const result = await cachedRun(request, tool.path, args, () => `${tool.flavour}\0${root}\0${hashFiles(kustomizeInputs(plan, root))}`);
     if (result.code !== 0) return { result };
     return { result, objects: readKustomizeOutput(result.stdout, wrapper) };
   } finally {
@@ -264,14 +264,7 @@ export async function buildAll(request: BuildRequest): Promise<BuildResult> {
     request.onProgress?.(`helm template ${label(chartDir, request.labelBase)}`);
     const userValues = request.valuesFiles?.(chartDir) ?? [];
     const args = ['template', chartDir, '--skip-tests', ...userValues.flatMap((file) => ['--values', file])];
-    const hash = hashFiles([...filesUnder(chartDir), ...userValues], (file) => {
-      try {
-        return readFileSync(file, 'utf8');
-      } catch {
-        return undefined;
-      }
-    });
-    const result = await cachedRun(request, helm!, args, hash);
+    const result = await cachedRun(request, helm!, args, () => `${args.join('\0')}\0${hashFiles([...filesUnder(chartDir), ...userValues])}`);
     if (result.cancelled) break;
     renderedCharts.push(chartDir);
     if (result.code !== 0) {

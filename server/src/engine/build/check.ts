@@ -6,7 +6,7 @@ import type { AnyRule } from '../rule';
 import { applyEdits, type TextEdit } from '../fix/yamlEdit';
 import { LineIndex } from '../text';
 import type { Finding, Range, RelatedLocation, Span } from '../types';
-import { Workspace } from '../workspace/workspace';
+import { byPosition, Workspace } from '../workspace/workspace';
 import type { FileTree } from './tree';
 
 /** A place in a source file. */
@@ -52,9 +52,6 @@ export interface CheckedBuild {
   /** A place in one of the build's objects (as the build's Workspace names it) at its source line. */
   locate(uri: string, range: Range): { file: string; range: Range } | undefined;
 }
-
-const byPosition = (a: Finding, b: Finding): number =>
-  a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
 
 /**
  * Checks built objects together (the cross-resource rules see exactly this application) and maps

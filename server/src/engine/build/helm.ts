@@ -5,6 +5,7 @@ import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { BuildMapper, SourceSpot } from './check';
 import { literalFix, valuesFix } from './helmFix';
 import { indentOf, TemplateAlignment, valuesReadBy } from './helmTemplate';
+import { LineIndex } from '../text';
 import type { FileTree } from './tree';
 import { locate } from './yamlPath';
 
@@ -54,11 +55,15 @@ export function sourceFileOf(source: string): string {
  * chart's values.yaml, then the user's files in the order helm takes them).
  */
 export function helmMapper(chartDir: string, documents: readonly HelmDocument[], valuesFiles: readonly string[], tree: FileTree): BuildMapper {
-  const templates = new Map<string, string[] | undefined>();
-  const templateLines = (file: string): string[] | undefined => {
-    if (!templates.has(file)) templates.set(file, tree.read(file)?.split('\n'));
+  const templates = new Map<string, { lines: string[]; index: LineIndex } | undefined>();
+  const templateOfFile = (file: string): { lines: string[]; index: LineIndex } | undefined => {
+    if (!templates.has(file)) {
+      const text = tree.read(file);
+      templates.set(file, text === undefined ? undefined : { lines: text.split('\n'), index: new LineIndex(text) });
+    }
     return templates.get(file);
   };
+  const templateLines = (file: string): string[] | undefined => templateOfFile(file)?.lines;
   const alignments = new Map<number, TemplateAlignment>();
   const values = new Map<string, Document | undefined>();
   const valuesDoc = (file: string): Document | undefined => {
@@ -72,37 +77,13 @@ export function helmMapper(chartDir: string, documents: readonly HelmDocument[],
     const source = documents[index].source;
     return source === undefined ? undefined : join(chartDir, sourceFileOf(source));
   };
-  // Each document's (and template's) lines and where they start, computed once: a chart has
-  // tens of findings per document.
-  const lineTables = new WeakMap<readonly string[], number[]>();
-  const lineStart = (lines: readonly string[], line: number): number => {
-    let starts = lineTables.get(lines);
-    if (!starts) {
-      starts = [0];
-      for (let i = 0; i < lines.length; i++) starts.push(starts[i] + lines[i].length + 1);
-      lineTables.set(lines, starts);
-    }
-    return starts[Math.min(line, starts.length - 1)];
-  };
-  const renderedLinesOf = new Map<number, string[]>();
-  const renderedOf = (index: number): string[] => {
-    let lines = renderedLinesOf.get(index);
-    if (!lines) renderedLinesOf.set(index, (lines = documents[index].text.split('\n')));
-    return lines;
-  };
-  /** The 0-based line of an offset in a document. */
-  const lineAt = (index: number, offset: number): number => {
-    const lines = renderedOf(index);
-    lineStart(lines, 0);
-    const starts = lineTables.get(lines)!;
-    let low = 0;
-    let high = lines.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+  // Each document's lines and their offsets, computed once: a chart has tens of findings per document.
+  const renderedLinesOf = new Map<number, { lines: string[]; index: LineIndex }>();
+  const renderedOf = (index: number): { lines: string[]; index: LineIndex } => {
+    let rendered = renderedLinesOf.get(index);
+    const text = documents[index].text;
+    if (!rendered) renderedLinesOf.set(index, (rendered = { lines: text.split('\n'), index: new LineIndex(text) }));
+    return rendered;
   };
   const valuesSpot = (path: string[]): { spot: SourceSpot; message: string } | undefined => {
     for (let i = valuesFiles.length - 1; i >= 0; i--) {
@@ -116,7 +97,7 @@ export function helmMapper(chartDir: string, documents: readonly HelmDocument[],
   };
   const alignmentOf = (index: number, lines: readonly string[]): TemplateAlignment => {
     let alignment = alignments.get(index);
-    if (!alignment) alignments.set(index, (alignment = new TemplateAlignment(lines, renderedOf(index))));
+    if (!alignment) alignments.set(index, (alignment = new TemplateAlignment(lines, renderedOf(index).lines)));
     return alignment;
   };
   return {
@@ -125,17 +106,16 @@ export function helmMapper(chartDir: string, documents: readonly HelmDocument[],
       const lines = file !== undefined ? templateLines(file) : undefined;
       if (file === undefined || !lines) return undefined;
       const alignment = alignmentOf(index, lines);
-      const rendered = renderedOf(index);
-      const startLine = lineAt(index, span[0]);
-      const startColumn = span[0] - lineStart(rendered, startLine);
+      const { lines: rendered, index: renderedIndex } = renderedOf(index);
+      const { line: startLine, character: startColumn } = renderedIndex.positionAt(span[0]);
       const source = alignment.templateLineOf(startLine);
       if (!source) return undefined;
       const templateLine = lines[source.line];
-      const from = lineStart(lines, source.line);
+      const from = templateOfFile(file)!.index.offsetAt({ line: source.line, character: 0 });
       let spot: SourceSpot;
       if (source.literal) {
         const shift = indentOf(templateLine) - indentOf(rendered[startLine]);
-        const endOnLine = Math.min(span[1] - lineStart(rendered, startLine), rendered[startLine].length);
+        const endOnLine = Math.min(span[1] - (span[0] - startColumn), rendered[startLine].length);
         spot = { file, span: [from + Math.max(0, startColumn + shift), from + Math.max(0, endOnLine + shift)] };
       } else {
         spot = { file, span: [from + indentOf(templateLine), from + templateLine.trimEnd().length] };
@@ -151,7 +131,7 @@ export function helmMapper(chartDir: string, documents: readonly HelmDocument[],
       const lines = file !== undefined ? templateLines(file) : undefined;
       if (file === undefined || !lines) return undefined;
       const alignment = alignmentOf(index, lines);
-      const renderedLines = renderedOf(index);
+      const renderedLines = renderedOf(index).lines;
       // A fix that writes the rendered name (a new PodDisruptionBudget for `release-name-app`) or a
       // new document would freeze what the template computes: not in a template.
       const name = doc.getIn(['metadata', 'name']);

@@ -6,6 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { isMap, isPair, isScalar, parseDocument, type Document, type Pair } from 'yaml';
 import { YamlEditor, type Plain, type TextEdit } from '../fix/yamlEdit';
 import { NodeReader } from '../nodes';
+import { LineIndex } from '../text';
 import type { FileTree } from './tree';
 import { valuesReadBy, type TemplateAlignment } from './helmTemplate';
 import { locate } from './yamlPath';
@@ -155,23 +156,9 @@ export function valuesFix(context: ValuesFixContext, fixedText: string): ValuesE
  * between them. Undefined when any edit touches or borders a line an action produced.
  */
 export function literalFix(alignment: TemplateAlignment, templateLines: readonly string[], renderedLines: readonly string[], edits: readonly TextEdit[]): TextEdit[] | undefined {
-  const starts: number[] = [];
-  let offset = 0;
-  for (const line of renderedLines) {
-    starts.push(offset);
-    offset += line.length + 1;
-  }
-  const lineOf = (at: number): number => {
-    let line = 0;
-    while (line + 1 < starts.length && starts[line + 1] <= at) line++;
-    return line;
-  };
-  const templateStarts: number[] = [];
-  offset = 0;
-  for (const line of templateLines) {
-    templateStarts.push(offset);
-    offset += line.length + 1;
-  }
+  const rendered = new LineIndex(renderedLines.join('\n'));
+  const template = new LineIndex(templateLines.join('\n'));
+  const lineOf = (at: number): number => rendered.positionAt(at).line;
   const literalLine = (line: number): number | undefined => {
     const found = alignment.templateLineOf(line);
     return found?.literal && templateLines[found.line] === renderedLines[line] ? found.line : undefined;
@@ -182,24 +169,24 @@ export function literalFix(alignment: TemplateAlignment, templateLines: readonly
     const last = lineOf(edit.end);
     const from = Math.max(0, first - 1);
     const to = Math.min(renderedLines.length - 1, last + 1);
-    const template: number[] = [];
+    const matches: number[] = [];
     let lastRendered = renderedLines.length - 1;
     while (lastRendered > 0 && renderedLines[lastRendered].trim() === '') lastRendered--;
     for (let line = from; line <= Math.min(to, lastRendered); line++) {
       const matched = literalLine(line);
       if (matched === undefined) return undefined;
-      if (template.length > 0 && matched !== template[template.length - 1] + 1) return undefined;
-      template.push(matched);
+      if (matches.length > 0 && matched !== matches[matches.length - 1] + 1) return undefined;
+      matches.push(matched);
     }
     // At the document's edges the neighbour is in the template only: what follows (or precedes) the
     // edited line there must be the template's end of document too, not an action that prints
     // more of the same list under other values.
     const isEdge = (t: number): boolean => t < 0 || t >= templateLines.length || /^---/.test(templateLines[t]) || templateLines.slice(t).every((l) => l.trim() === '');
-    if (to >= lastRendered && template.length > 0 && !isEdge(nextNonBlank(templateLines, template[template.length - 1] + 1))) return undefined;
-    if (from === 0 && first === 0 && template.length > 0 && template[0] > 0 && !/^---/.test(templateLines[template[0] - 1] ?? '---')) return undefined;
+    if (to >= lastRendered && matches.length > 0 && !isEdge(nextNonBlank(templateLines, matches[matches.length - 1] + 1))) return undefined;
+    if (from === 0 && first === 0 && matches.length > 0 && matches[0] > 0 && !/^---/.test(templateLines[matches[0] - 1] ?? '---')) return undefined;
     const toTemplate = (at: number): number => {
-      const line = lineOf(at);
-      return templateStarts[literalLine(line)!] + (at - starts[line]);
+      const { line, character } = rendered.positionAt(at);
+      return template.offsetAt({ line: literalLine(line)!, character });
     };
     moved.push({ start: toTemplate(edit.start), end: toTemplate(edit.end), newText: edit.newText });
   }

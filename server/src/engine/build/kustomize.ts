@@ -7,7 +7,7 @@ import type { Span } from '../types';
 import type { BuildMapper, SourceSpot } from './check';
 import type { Entry, ImageEntry, PatchTarget } from './kustomization';
 import type { FileTree, KustomizationNode, KustomizePlan } from './tree';
-import { isPrefix, locate, pathAt, type YamlPath } from './yamlPath';
+import { isPrefix, locate, nodeAt, pathAt, type YamlPath } from './yamlPath';
 
 export const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
 export const TRANSFORMATIONS_ANNOTATION = 'alpha.config.kubernetes.io/transformations';
@@ -280,7 +280,8 @@ function transformerSpot(chain: readonly KustomizationNode[], path: YamlPath, re
     }
   }
   if (last === 'image') {
-    const image = renderedValue(rendered, path);
+    const node = nodeAt(rendered, path);
+    const image = isScalar(node) ? node.value : undefined;
     if (typeof image === 'string') {
       const name = imageName(image);
       for (const node of chain) {
@@ -292,14 +293,6 @@ function transformerSpot(chain: readonly KustomizationNode[], path: YamlPath, re
   return undefined;
 }
 
-function renderedValue(doc: Document, path: YamlPath): unknown {
-  let node: unknown = doc.contents;
-  for (const step of path) {
-    if (typeof step === 'string') node = isMap(node) ? node.get(step, true) : undefined;
-    else node = isSeq(node) ? node.items[step.index] : undefined;
-  }
-  return isScalar(node) ? node.value : undefined;
-}
 
 /**
  * Maps findings on a kustomize build's objects to their sources. `rendered`: kustomize itself built

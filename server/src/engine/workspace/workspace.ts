@@ -22,7 +22,8 @@ export interface AttachedApplication {
   locate(uri: string, range: Range): { uri: string; range: Range } | undefined;
 }
 
-const byPosition = (a: Finding, b: Finding): number =>
+/** Findings in file order; on one position, by rule id. */
+export const byPosition = (a: Finding, b: Finding): number =>
   a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
 
 /**
