@@ -93,9 +93,11 @@ describe('a Helm chart in a real VS Code (code-server + Chromium)', { timeout: 3
       const item = page.locator('.action-widget .monaco-list-row').filter({ hasText: 'Add a CPU limit to container "podinfo" (in values.yaml)' }).first();
       await item.waitFor({ timeout: 20_000 });
       await item.click();
-      // The edit goes to values.yaml (opened in the background, unsaved); the template is untouched.
+      // The edit goes to values.yaml (opened unsaved); the template is untouched. Saved once it is there.
+      await page.locator('.tabs-container .tab.dirty').filter({ hasText: 'values.yaml' }).first().waitFor({ timeout: 20_000 });
       await runCommand(page, 'File: Save All');
       const after = await fileOnDisk(values, (t) => t.includes('cpu: 500m'), 20_000);
+      assert.match(after, /cpu: 500m/);
       assert.equal(after.replace('  limits:\n    cpu: 500m\n', '  limits:\n'), before);
       assert.equal(readFileSync(join(workspace, 'podinfo', 'templates', 'deployment.yaml'), 'utf8'), readFileSync(join(chartsAndOverlaysDir(), 'podinfo', 'charts', 'podinfo', 'templates', 'deployment.yaml'), 'utf8'));
       // Saving values.yaml renders the chart again: the CPU finding (info) is gone, the memory one (warning) stays.
