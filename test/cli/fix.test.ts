@@ -205,6 +205,34 @@ describe('kube-prod check --fix', () => {
     assert.equal(read(dir, 'b-canary.yaml'), withProbe(canary));
   });
 
+  it('fixes until a round changes nothing: a fix in a later file that gives an earlier file a finding is followed up', () => {
+    // Raising the HPA's minReplicas to 2 (b-hpa.yaml) makes a-web.yaml's Deployment run 2
+    // replicas with no PodDisruptionBudget: a finding a-web.yaml did not have when it was fixed.
+    const autoscaled = yaml(...DEPLOY.split('\n').filter((line) => line !== '  replicas: 3' && line !== ''), ...PROBE_AND_PDB.slice(0, 7));
+    const hpa = yaml(
+      'apiVersion: autoscaling/v2',
+      'kind: HorizontalPodAutoscaler',
+      'metadata: {name: web}',
+      'spec:',
+      '  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}',
+      '  minReplicas: 1',
+      '  maxReplicas: 1',
+    );
+    const dir = scratch({ 'a-web.yaml': autoscaled, 'b-hpa.yaml': hpa });
+    const hpaConfig = onlyRulesConfig(['hpa-min-replicas-low', 'hpa-max-not-above-min', 'pdb-missing']);
+    const run = (): ReturnType<typeof runCli> => runCli(['check', '--config', hpaConfig, '--fix'], { cwd: dir });
+    const result = run();
+    assert.equal(result.stdout, 'fixed 1 problem in a-web.yaml\nfixed 1 problem in b-hpa.yaml\nNo problems in 2 files\n');
+    assert.equal(read(dir, 'b-hpa.yaml'), hpa.replace('minReplicas: 1', 'minReplicas: 2').replace('maxReplicas: 1', 'maxReplicas: 3'));
+    assert.equal(read(dir, 'a-web.yaml'), `${autoscaled}${yaml(...PROBE_AND_PDB.slice(7))}`);
+    age(dir, 'a-web.yaml');
+    age(dir, 'b-hpa.yaml');
+    const again = run();
+    assert.equal(again.stdout, 'No problems in 2 files\n');
+    assert.equal(mtime(dir, 'a-web.yaml'), LONG_AGO.getTime());
+    assert.equal(mtime(dir, 'b-hpa.yaml'), LONG_AGO.getTime());
+  });
+
   it('says what it fixed on stderr when stdout is JSON', () => {
     const dir = scratch({ 'deploy.yaml': DEPLOY });
     const result = fix(dir, ['--format', 'json']);

@@ -349,6 +349,44 @@ describe('language server: code actions', () => {
     assert.equal(await client.request<WorkspaceEdit | null>('kubeProd/fixAll', { uri }), null);
   });
 
+  it('fix-all follows its own fixes up: a fix that gives the file a cross-resource finding is fixed in the same edit, and the index is left as it was', async () => {
+    // Raising the HPA's minReplicas to 2 makes the Deployment run 2 replicas with no PodDisruptionBudget.
+    const hpa = yaml(
+      'apiVersion: autoscaling/v2',
+      'kind: HorizontalPodAutoscaler',
+      'metadata: {name: scaled}',
+      'spec:',
+      '  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: scaled}',
+      '  minReplicas: 1',
+      '  maxReplicas: 1',
+    );
+    // Names of its own: the other tests' files share the namespace (a budget for app=web is there).
+    const text = `${deployment('scaled', 'scaled', 1).replace('  replicas: 1\n', '')}---\n${hpa}`;
+    const { uri, params } = await open(text, 'hpa-min-replicas-low');
+    assert.deepEqual(withCode(params, 'pdb-missing'), [], 'no budget needed for one replica');
+    const publishes = client.diagnosticsFor(uri).length;
+    const actions = await client.codeActions(uri, [], { only: [FIX_ALL] });
+    assert.equal(actions.length, 1);
+    const fixed = applyAction(text, uri, actions[0]);
+    parses(fixed);
+    assert.match(fixed, /\n {2}minReplicas: 2\n/);
+    assert.match(fixed, /\nkind: PodDisruptionBudget\n/, 'the budget the raised minReplicas calls for');
+
+    // The passes analysed intermediate texts in the live workspace; none of that shows.
+    await sleep(200);
+    assert.equal(client.diagnosticsFor(uri).length, publishes, 'no diagnostics published by fix-all');
+    const low = only(params, 'hpa-min-replicas-low');
+    const quickFix = preferred(await client.codeActions(uri, [low]));
+    assert.equal(editsOf(quickFix.edit!, uri).version, 1);
+    assert.deepEqual((await client.codeActions(uri, params.diagnostics)).filter((a) => a.title.includes('PodDisruptionBudget') && a.isPreferred), [], 'version 1 still has no pdb-missing');
+
+    await client.change(uri, 2, fixed);
+    const after = await client.waitForDiagnostics(uri, (p) => p.version === 2);
+    assert.deepEqual(withCode(after, 'pdb-missing'), []);
+    assert.deepEqual(withCode(after, 'hpa-min-replicas-low'), []);
+    assert.deepEqual(await client.codeActions(uri, [], { only: [FIX_ALL] }), [], 'a second fix-all has nothing to do');
+  });
+
   it('answers a stale request with no wrong edit, and a request on an unpublished version from that version', async () => {
     const text = pod('web');
     const uri = workspace.uri('slow.yaml');

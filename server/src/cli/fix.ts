@@ -33,55 +33,86 @@ export interface FixOptions {
  * Fixes every input and returns those whose text changed. Each input is fixed in up to
  * MAX_FIX_PASSES passes: index it as open (the engine only builds fixes for open files, whose
  * syntax trees it keeps), apply the fixes of its findings that do not overlap, and again on the
- * new text until nothing applies (fixPasses). The workspace ends up holding the fixed texts, as
- * closed files.
+ * new text until nothing applies (fixPasses). A fix in one file can give another file new
+ * findings (an HPA's minReplicas raised to 2: its Deployment now needs a PodDisruptionBudget),
+ * and that file may come first: the inputs are fixed in rounds, as ESLint repeats its passes,
+ * until a round changes nothing (at most MAX_FIX_PASSES rounds), so that a second `--fix` finds
+ * nothing to do. The workspace ends up holding the fixed texts, as closed files.
  */
 export function fixWorkspace(loaded: LoadedWorkspace, options: FixOptions = {}): FixedInput[] {
   const { workspace, inputs, current } = loaded;
   const { keep, onFixError, onSkipped } = options;
   const kept = (findings: Finding[]): Finding[] => (keep ? findings.filter(keep) : findings);
-  const changed: FixedInput[] = [];
-  // A file named twice (through a symbolic link) is fixed once: fixing the second copy from the
-  // text read at the start would write over the first one's fixes.
-  const fixedAt = new Map<string, string>();
-  for (const input of inputs) {
-    current.path = input.path;
-    const real = input.absolute === undefined ? undefined : realPath(input.absolute);
-    const first = real === undefined ? undefined : fixedAt.get(real);
-    if (first !== undefined) {
-      workspace.update(input.path, first, false);
-      continue;
-    }
-    // A file with nothing to report has nothing to fix: skip re-analysing it (most files, once clean).
-    let text = input.text;
-    let applied = 0;
-    if (kept(workspace.findings(input.path)).length > 0) {
-      // Each pass would call a broken fix again: say so once per rule and file.
-      const failed = new Set<string>();
-      const onError = (ruleId: string, path: string, error: unknown): void => {
-        if (!failed.has(ruleId)) onFixError?.(ruleId, path, error);
-        failed.add(ruleId);
-      };
-      ({ text, applied } = fixPasses(
-        input.text,
-        (next) => {
-          workspace.update(input.path, next, true);
-          return kept(workspace.findings(input.path)).map((finding) => guarded(finding, input.path, onError));
-        },
-        (finding) => onError(finding.ruleId, input.path, `its finding is still there after it, not applying it: ${finding.message}`),
-      ));
-      // The fixes are meant never to break the YAML; if one did, the user's file is worth more than the fix.
-      if (text !== input.text && syntaxErrors(text) > syntaxErrors(input.text)) {
-        onSkipped?.(input.path, 'the fixes would leave YAML that does not parse (a kube-prod bug, please report it)');
-        text = input.text;
+  const states = new Map<LoadedInput, FixState>(inputs.map((input) => [input, { text: input.text, applied: 0, failed: new Set(), seen: undefined, alias: false }]));
+  for (let round = 0; round < MAX_FIX_PASSES; round++) {
+    let changedThisRound = false;
+    // A file named twice (through a symbolic link) is fixed once: fixing the second copy from the
+    // text read at the start would write over the first one's fixes.
+    const fixedAt = new Map<string, string>();
+    for (const input of inputs) {
+      const state = states.get(input)!;
+      current.path = input.path;
+      const real = input.absolute === undefined ? undefined : realPath(input.absolute);
+      const first = real === undefined ? undefined : fixedAt.get(real);
+      if (first !== undefined) {
+        state.text = first;
+        state.alias = true;
+        workspace.update(input.path, first, false);
+        continue;
       }
-      // Closed again: the syntax trees go (a large tree of files would keep them all), the findings stay.
-      workspace.update(input.path, text, false);
-      if (text !== input.text) changed.push({ input, text, fixed: applied });
+      const findings = kept(workspace.findings(input.path));
+      // Nothing to report, nothing to fix (most files, once clean); and after the first round, a
+      // file whose findings are the ones its last fixing left has nothing new to fix either.
+      const seen = findings.map(keyOf).join('\n');
+      if (findings.length > 0 && seen !== state.seen) {
+        const before = state.text;
+        // Each pass would call a broken fix again: say so once per rule and file, over all rounds.
+        const onError = (ruleId: string, path: string, error: unknown): void => {
+          if (!state.failed.has(ruleId)) onFixError?.(ruleId, path, error);
+          state.failed.add(ruleId);
+        };
+        let { text, applied } = fixPasses(
+          before,
+          (next) => {
+            workspace.update(input.path, next, true);
+            return kept(workspace.findings(input.path)).map((finding) => guarded(finding, input.path, onError));
+          },
+          (finding) => onError(finding.ruleId, input.path, `its finding is still there after it, not applying it: ${finding.message}`),
+        );
+        // The fixes are meant never to break the YAML; if one did, the user's file is worth more than the fix.
+        if (text !== before && syntaxErrors(text) > syntaxErrors(before)) {
+          onSkipped?.(input.path, 'the fixes would leave YAML that does not parse (a kube-prod bug, please report it)');
+          text = before;
+          applied = 0;
+        }
+        // Closed again: the syntax trees go (a large tree of files would keep them all), the findings stay.
+        workspace.update(input.path, text, false);
+        state.seen = kept(workspace.findings(input.path)).map(keyOf).join('\n');
+        if (text !== before) {
+          changedThisRound = true;
+          state.text = text;
+          state.applied += applied;
+        }
+      }
+      if (real !== undefined) fixedAt.set(real, state.text);
     }
-    if (real !== undefined) fixedAt.set(real, text);
+    if (!changedThisRound) break;
   }
-  return changed;
+  return inputs.flatMap((input) => {
+    const { text, applied, alias } = states.get(input)!;
+    return text !== input.text && !alias ? [{ input, text, fixed: applied }] : [];
+  });
+}
+
+interface FixState {
+  text: string;
+  applied: number;
+  /** Rules whose fix failed in this file: reported once. */
+  failed: Set<string>;
+  /** The findings the file had after it was last fixed: the same ones again need no new attempt. */
+  seen: string | undefined;
+  /** Another name of a file fixed under its first name: written (and reported) once, under that one. */
+  alias: boolean;
 }
 
 /**

@@ -346,14 +346,18 @@ export class CodeActionService {
   }
 
   /**
-   * Every fix of the file, as one minimal edit against the current text. The first pass takes the
-   * live findings (cross-resource fixes included, and first, since later passes cannot redo them);
-   * the later passes re-analyse with the scratch Analyzer, so neither the index nor the published
-   * diagnostics see the intermediate texts.
+   * Every fix of the file, as one minimal edit against the current text: fix, analyse again, fix
+   * again until nothing is left (at most MAX_PASSES), as `--fix` does. A fix can give the file a
+   * cross-resource finding it did not have (an HPA's minReplicas raised to 2: the Deployment beside
+   * it now needs a PodDisruptionBudget), so the later passes analyse each intermediate text in the
+   * live workspace. That is synchronous from the first update to the restoring one, so neither
+   * published diagnostics nor other requests can see an intermediate text.
    */
   private fixAllEdit(current: CurrentFindings): TextEdit | undefined {
-    const scratch = this.scratchFor(current.uri);
-    if (!scratch) return undefined;
+    const { uri } = current;
+    const workspace = this.deps.workspaces.workspaceOf(uri);
+    // The index moved on since these findings (an edit arrived): the next request will have them.
+    if (!workspace || this.deps.workspaces.indexedVersion(uri) !== current.version) return undefined;
     const guarded = (finding: Finding): Finding => {
       const fix = finding.fix;
       return fix ? { ...finding, fix: { title: fix.title, edits: () => this.fixEdits(finding) ?? [] } } : finding;
@@ -363,16 +367,22 @@ export class CodeActionService {
       const rule = this.deps.ruleById(f.ruleId);
       return rule !== undefined && isWorkspaceRule(rule);
     };
+    // Cross-resource fixes first: one that adds an object (a PodDisruptionBudget) makes others moot.
     const first = applyFixesOnce(current.text, [...fixable.filter(workspaceRule), ...fixable.filter((f) => !workspaceRule(f))]);
     if (first.applied === 0) return undefined;
-    // Cached between passes (a pass re-parses only the documents the previous one changed), dropped after.
-    const cacheKey = `fix-all:${current.uri}`;
     try {
-      const { text } = applyAllFixes(first.text, (t) => current.levels(scratch.analyze(t, cacheKey).findings).map(guarded), MAX_PASSES - 1);
+      const { text } = applyAllFixes(
+        first.text,
+        (next) => {
+          workspace.update(uri, next, true);
+          return current.levels(workspace.findings(uri)).map(guarded);
+        },
+        MAX_PASSES - 1,
+      );
       const edit = minimalEdit(current.text, text);
       return edit && toTextEdit(edit);
     } finally {
-      scratch.forget(cacheKey);
+      workspace.update(uri, current.text, true);
     }
   }
 
