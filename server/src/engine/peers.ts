@@ -96,7 +96,7 @@ export class PeerMap {
   }
 
   effect(annotation: PeerAnnotation): PeerAnnotationEffect {
-    if (annotation.checks === 'all') return { annotation, rules: this.byTool.get(annotation.tool) ?? [], unmapped: [] };
+    if (annotation.checks === 'all') return { annotation, rules: [...(this.byTool.get(annotation.tool) ?? [])].sort(), unmapped: [] };
     const rules = new Set<string>();
     const unmapped: string[] = [];
     for (const check of annotation.checks) {
@@ -104,7 +104,7 @@ export class PeerMap {
       if (mapped.length === 0) unmapped.push(check);
       for (const id of mapped) rules.add(id);
     }
-    return { annotation, rules: [...rules], unmapped };
+    return { annotation, rules: [...rules].sort(), unmapped };
   }
 
   /** The rules an object's peer annotations silence; undefined when they silence none. */

@@ -74,7 +74,7 @@ describe('hover over a peer suppression annotation', () => {
       [
         '**kube-prod** `kube-score/ignore` (kube-score checks `container-resources`, `container-ephemeral-storage-request-and-limit`, `label-values`)',
         '',
-        'Suppresses the kube-prod rules `resource-requests-missing`, `cpu-limit-missing`, `memory-limit-missing`, `ephemeral-storage-missing` for this object (3 findings suppressed in this object).',
+        'Suppresses the kube-prod rules `cpu-limit-missing`, `ephemeral-storage-missing`, `memory-limit-missing`, `resource-requests-missing` for this object (3 findings suppressed in this object).',
         '',
         'No kube-prod rule maps to kube-score check `label-values`: it suppresses nothing here.',
       ].join('\n'),
