@@ -1,10 +1,12 @@
 // Writes everything that is derived from rule metadata, so that it is never written twice:
-// the config schema, one documentation page per rule, and the README's rule table.
+// the config schema, one documentation page per rule, the README's rule table, and docs/peers.md
+// (every kube-linter, kube-score and Polaris check, and the rule that covers it).
 // `npm run generate` writes; test/unit/generated.test.ts fails when a file is stale.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATEGORIES, isWorkspaceRule, type AnyRule } from '../server/src/engine/rule';
+import { CATEGORIES, isWorkspaceRule, PEER_TOOLS, type AnyRule } from '../server/src/engine/rule';
 import { RULES } from '../server/src/rules';
+import { PEER_CATALOGUE } from '../server/src/rules/peers/catalogue';
 
 const SEVERITY_OR_OFF = { enum: ['off', 'info', 'warning', 'error'] };
 
@@ -83,6 +85,8 @@ export function rulePage(rule: AnyRule): string {
   }
   lines.push('## Configuration', '', '```yaml', '# .kube-prod.yaml', 'rules:', `  ${meta.id}: ${meta.severity === 'error' ? 'warning' : 'error'}   # or off`, '```', '');
   lines.push(`Silence it for one object with the annotation \`kube-prod.dev/ignore: "${meta.id}"\`, or for one node with \`# kube-prod-ignore ${meta.id}\` on the line above.`, '');
+  const peers = PEER_TOOLS.filter((tool) => meta.peers?.[tool]?.length).map((tool) => `${PEER_CATALOGUE[tool].name} ${meta.peers![tool]!.map((c) => `\`${c}\``).join(', ')}`);
+  if (peers.length) lines.push(`Equivalent checks: ${peers.join('; ')} (their suppression annotations silence this rule too; see [peers](../peers.md)).`, '');
   lines.push('## Reference', '', `- ${meta.docsUrl}`, '');
   return lines.join('\n');
 }
@@ -108,12 +112,49 @@ export function readmeWithTable(readme: string): string {
   return `${readme.slice(0, start + TABLE_START.length)}\n${ruleTable()}\n${readme.slice(end)}`;
 }
 
+/** docs/peers.md: for each peer linter, each of its checks and the kube-prod rules that cover it, or why none does. */
+export function peersPage(rules: readonly AnyRule[] = RULES): string {
+  const lines = [
+    '# Coming from kube-linter, kube-score or Polaris',
+    '',
+    'Every check of the three linters, and the kube-prod rule that looks for the same practice (kube-prod is sometimes',
+    'stricter, or asks only where the practice matters: the notes say how). Where no rule covers a check, the reason is given.',
+    'Generated from the rules\' `peers` metadata and `server/src/rules/peers/catalogue.ts` by `npm run generate`.',
+    '',
+    '## Their suppression annotations',
+    '',
+    'kube-prod honours the annotations you already have, for the kube-prod rules mapped to the check they name:',
+    '',
+  ];
+  for (const tool of PEER_TOOLS) lines.push(`- ${PEER_CATALOGUE[tool].name}: ${PEER_CATALOGUE[tool].annotation}.`);
+  lines.push(
+    '',
+    'An annotation silences every finding of the rules mapped to its check, on that object. Hover the annotation key in the',
+    'editor to see which kube-prod rules it silences and how many findings it suppressed there; a check no rule maps to',
+    'suppresses nothing. kube-prod\'s own `kube-prod.dev/ignore: "rule-a, rule-b"` works beside them.',
+    '',
+  );
+  for (const tool of PEER_TOOLS) {
+    const catalogue = PEER_CATALOGUE[tool];
+    const covering = (check: string): string[] => rules.filter((rule) => rule.meta.peers?.[tool]?.includes(check)).map((rule) => rule.meta.id);
+    lines.push(`## ${catalogue.name}`, '', `[${catalogue.name} checks](${catalogue.url}) → kube-prod.`, '', '| check | what it looks for | kube-prod |', '|---|---|---|');
+    for (const check of [...catalogue.checks].sort((a, b) => a.id.localeCompare(b.id))) {
+      const ids = covering(check.id);
+      const verdict = ids.length ? `${ids.map((id) => `[\`${id}\`](rules/${id}.md)`).join(', ')}${check.note ? `. ${check.note}` : ''}` : `*none.* ${check.reason ?? ''}`;
+      lines.push(`| \`${check.id}\` | ${check.description} | ${verdict} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
 /** Every generated file and its expected content, relative to the project root. */
 export function generatedFiles(root: string): Map<string, string> {
   const files = new Map<string, string>();
   files.set('schemas/kube-prod.schema.json', `${JSON.stringify(configSchema(), null, 2)}\n`);
   for (const rule of RULES) files.set(`docs/rules/${rule.meta.id}.md`, rulePage(rule));
   files.set('README.md', readmeWithTable(readFileSync(join(root, 'README.md'), 'utf8')));
+  files.set('docs/peers.md', peersPage());
   return files;
 }
 
@@ -121,5 +162,5 @@ if (require.main === module) {
   const root = process.cwd();
   mkdirSync(join(root, 'docs', 'rules'), { recursive: true });
   for (const [file, content] of generatedFiles(root)) writeFileSync(join(root, file), content);
-  console.log(`generated the config schema, ${RULES.length} rule pages and the README rule table`);
+  console.log(`generated the config schema, ${RULES.length} rule pages, the README rule table and docs/peers.md`);
 }

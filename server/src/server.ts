@@ -20,6 +20,7 @@ import { CodeActionService, FIX_ALL_KIND, FIX_ALL_REQUEST, type FixAllParams } f
 import { ConfigFileService } from './services/configFile';
 import { DiagnosticsService } from './services/diagnostics';
 import { WorkspaceFolders } from './services/folders';
+import { canonicalUri } from './services/files';
 import { HoverService } from './services/hover';
 import { ConsoleLog, describeError, guard } from './services/log';
 import { isConfigFileName, isYamlDocument } from './services/scope';
@@ -48,7 +49,11 @@ const workspaces = new WorkspaceService({
 const diagnostics = new DiagnosticsService({ connection, documents, settings, configs, workspaces, folders, rules: RULES, ruleById, isManifest, log });
 const checklists = new ChecklistService({ connection, documents, workspaces, log });
 const codeActions = new CodeActionService({ diagnostics, workspaces, rules: RULES, ruleById, log });
-const hovers = new HoverService({ diagnostics, ruleById });
+const hovers = new HoverService({
+  diagnostics,
+  ruleById,
+  peerSuppressionsAt: (uri, position) => workspaces.workspaceOf(uri)?.peerSuppressionsAt(canonicalUri(uri), position) ?? [],
+});
 const builds = new BuildService({ connection, workspaces, folders, settings, rules: RULES, log });
 
 let canRegisterConfigurationChange = false;

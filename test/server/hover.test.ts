@@ -1,5 +1,6 @@
 // Hover over real JSON-RPC: a kube-prod finding under the cursor shows the rule's rationale,
-// remediation and documentation link; elsewhere there is no hover.
+// remediation and documentation link; a peer linter's suppression annotation what it suppresses;
+// elsewhere there is no hover.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { MarkupKind, type Hover, type HoverParams, type MarkupContent, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
@@ -62,6 +63,36 @@ describe('language server: hover', () => {
     );
     for (const d of covering) assert.equal(contents.value.split(`\`${String(d.code)}\``).length - 1, 1, `${String(d.code)} shown once`);
     assert.ok(result.range, 'the hover has the findings’ range');
+  });
+
+  it('over a peer linter annotation key, says which kube-prod rules it suppresses and how many findings', async () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: exempt',
+      '  annotations:',
+      '    ignore-check.kube-linter.io/privileged-container: "the CNI agent needs it"',
+      'spec:',
+      '  containers:',
+      '  - name: app',
+      '    image: "app:1"',
+      '    securityContext: {privileged: true}',
+      '',
+    ].join('\n');
+    const { uri, params } = await open(text);
+    assert.equal(params.diagnostics.filter((d) => d.code === 'privileged-container').length, 0, 'privileged-container is suppressed');
+    const result = await hover(uri, 5, 10);
+    assert.ok(result, 'a hover over the annotation key');
+    assert.equal(
+      (result.contents as MarkupContent).value,
+      [
+        '**kube-prod** `ignore-check.kube-linter.io/privileged-container` (kube-linter check `privileged-container`)',
+        '',
+        'Suppresses the kube-prod rule `privileged-container` for this object (1 finding suppressed in this object).',
+      ].join('\n'),
+    );
+    assert.deepEqual(result.range, { start: { line: 5, character: 4 }, end: { line: 5, character: 52 } });
   });
 
   it('gives no hover away from findings, nor for a document that is not open', async () => {

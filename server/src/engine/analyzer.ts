@@ -3,6 +3,7 @@ import { kindAnchor } from './anchors';
 import { YamlEditor } from './fix/yamlEdit';
 import type { ResolvedConfig, RuleSetting } from './config';
 import { objectOf, type K8sObject } from './model';
+import { PeerMap, peerAnnotationsOf, type PeerAnnotation } from './peers';
 import { isWorkspaceRule, type AnyRule, type Rule, type RuleContext } from './rule';
 import { commentSuppressions, IGNORE_ANNOTATION, isIgnored, parseRuleList, type CommentSuppression } from './suppress';
 import { LineIndex, splitDocuments, type DocumentChunk } from './text';
@@ -67,8 +68,10 @@ export class Analyzer {
   private readonly rulesByKind = new Map<string, Array<{ rule: Rule; setting: RuleSetting }>>();
   private readonly syntax: RuleSetting | undefined;
   private readonly cache = new Map<string, Map<string, ChunkResult>>();
+  private readonly peers: PeerMap;
 
   constructor(private readonly options: AnalyzerOptions) {
+    this.peers = new PeerMap(options.rules);
     for (const rule of options.rules) {
       if (isWorkspaceRule(rule)) continue;
       const setting = options.config.rules.get(rule.meta.id);
@@ -147,11 +150,18 @@ export class Analyzer {
       }
       const object = objectOf(doc);
       const comments = object ? commentSuppressions(chunk.text, doc, lines) : [];
+      const peerAnnotations = object ? peerAnnotationsOf(object, (span) => ({ start: lines.positionAt(span[0]), end: lines.positionAt(span[1]) })) : [];
+      const silencedByPeers: string[] = [];
       if (object?.builtin) {
-        this.checkObject(object, chunk.text, comments, lines, startLine, findings);
+        this.checkObject(object, chunk.text, comments, peerAnnotations, lines, startLine, findings, silencedByPeers);
         findings.sort(byPosition);
       }
-      documents.push({ object, facts: object ? factsOf(object, lines, comments) : undefined, doc, text: chunk.text, lines, findings });
+      const facts = object ? factsOf(object, lines, comments) : undefined;
+      if (facts && peerAnnotations.length > 0) {
+        facts.peerAnnotations = peerAnnotations;
+        facts.silencedByPeers = silencedByPeers;
+      }
+      documents.push({ object, facts, doc, text: chunk.text, lines, findings });
     }
     return { startLine, documents };
   }
@@ -160,9 +170,11 @@ export class Analyzer {
     object: K8sObject,
     text: string,
     comments: readonly CommentSuppression[],
+    peerAnnotations: readonly PeerAnnotation[],
     lines: LineIndex,
     startLine: number,
     findings: Finding[],
+    silencedByPeers: string[],
   ): void {
     const rules = this.rulesByKind.get(object.kind);
     if (!rules) return;
@@ -170,6 +182,8 @@ export class Analyzer {
     const editor = (): YamlEditor => (yamlEditor ??= new YamlEditor(text, object.reader));
     const annotation = object.annotations[IGNORE_ANNOTATION];
     const ignoredByAnnotation = annotation !== undefined ? parseRuleList(annotation) : undefined;
+    // Rules a peer linter's annotation silences still run, so that a hover can say what they silenced.
+    const silenced = this.peers.silenced(peerAnnotations);
     // One context for all the rules on this object (tens of thousands of closures fewer on a big
     // file); `current` says whose report it is.
     let current = rules[0];
@@ -181,6 +195,10 @@ export class Analyzer {
         const { rule, setting } = current;
         const span = at ?? kindAnchor(object) ?? [0, 0];
         if (comments.length > 0 && comments.some((c) => span[0] >= c.span[0] && span[0] <= c.span[1] && isIgnored(c.rules, rule.meta.id))) return;
+        if (silenced?.has(rule.meta.id)) {
+          silencedByPeers.push(rule.meta.id);
+          return;
+        }
         const finding: Finding = {
           ruleId: rule.meta.id,
           severity: setting.severity,

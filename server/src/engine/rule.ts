@@ -21,6 +21,11 @@ export const CATEGORIES = {
 
 export type Category = keyof typeof CATEGORIES;
 
+/** The linters teams migrate from, whose check ids and suppression annotations kube-prod understands. */
+export const PEER_TOOLS = ['kube-linter', 'kube-score', 'polaris'] as const;
+export type PeerTool = (typeof PEER_TOOLS)[number];
+export type PeerChecks = Partial<Record<PeerTool, readonly string[]>>;
+
 export interface RuleOption {
   /** JSON schema of the option's value, copied into schemas/kube-prod.schema.json. */
   schema: Record<string, unknown>;
@@ -43,6 +48,8 @@ export interface RuleMeta {
   remediation: string;
   /** The Kubernetes documentation page behind the practice. */
   docsUrl: string;
+  /** The checks of other linters that look for the same practice: their suppression annotations silence this rule too. */
+  peers?: PeerChecks;
   /** Whether the change is mechanical enough for a quick-fix. */
   fixable: boolean;
   /** Kinds the engine hands this rule; the engine does the dispatch, not the rule. */

@@ -1,13 +1,18 @@
 // textDocument/hover: over a kube-prod finding, what the rule is about (its rationale), what to do
-// (its remediation) and where to read more, for every finding under the cursor.
+// (its remediation) and where to read more, for every finding under the cursor; over the key of a
+// kube-linter, kube-score or Polaris suppression annotation, which kube-prod rules it silences.
 import { MarkupKind, type Hover, type HoverParams, type Position } from 'vscode-languageserver/node';
 import type { AnyRule } from '../engine/rule';
 import type { Finding, Range } from '../engine/types';
+import type { PeerSuppression } from '../engine/workspace/workspace';
+import { PEER_CATALOGUE } from '../rules/peers/catalogue';
 import type { DiagnosticsService } from './diagnostics';
 
 export interface HoverDependencies {
   diagnostics: Pick<DiagnosticsService, 'currentFindings'>;
   ruleById(id: string): AnyRule | undefined;
+  /** The peer linters' suppression annotations whose key is under the position, in the document as last indexed. */
+  peerSuppressionsAt?(uri: string, position: Position): readonly PeerSuppression[];
 }
 
 const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
@@ -35,17 +40,37 @@ export function findingMarkdown(finding: Finding, rule: AnyRule | undefined): st
   return lines.join('\n');
 }
 
+const code = (text: string): string => `\`${text}\``;
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** Markdown for one peer annotation: the peer checks it names and the kube-prod rules (and findings) it silences. */
+export function peerSuppressionMarkdown(suppression: PeerSuppression): string {
+  const { annotation, rules, unmapped, silenced } = suppression;
+  const tool = PEER_CATALOGUE[annotation.tool].name;
+  const checks = annotation.checks === 'all' ? `every ${tool} check` : `${tool} ${annotation.checks.length === 1 ? 'check' : 'checks'} ${annotation.checks.map(code).join(', ')}`;
+  const lines = [`**kube-prod** ${code(annotation.key)} (${checks})`];
+  if (rules.length > 0) {
+    lines.push('', `Suppresses the kube-prod ${rules.length === 1 ? 'rule' : 'rules'} ${rules.map(code).join(', ')} for this object (${plural(silenced, 'finding')} suppressed in this object).`);
+  }
+  for (const check of unmapped) lines.push('', `No kube-prod rule maps to ${tool} check ${code(check)}: it suppresses nothing here.`);
+  if (annotation.checks === 'all' && rules.length === 0) lines.push('', `No kube-prod rule maps to a ${tool} check: it suppresses nothing here.`);
+  return lines.join('\n');
+}
+
 export class HoverService {
   constructor(private readonly deps: HoverDependencies) {}
 
   /** The findings of the document's current version under the position; null over none. */
   async hover(params: HoverParams): Promise<Hover | null> {
     const current = await this.deps.diagnostics.currentFindings(params.textDocument.uri);
-    const under = current?.findings.filter((f) => contains(f.range, params.position)) ?? [];
-    if (under.length === 0) return null;
+    if (!current) return null;
+    const under = current.findings.filter((f) => contains(f.range, params.position));
+    const peers = this.deps.peerSuppressionsAt?.(params.textDocument.uri, params.position) ?? [];
+    if (under.length === 0 && peers.length === 0) return null;
+    const sections = [...under.map((f) => findingMarkdown(f, this.deps.ruleById(f.ruleId))), ...peers.map(peerSuppressionMarkdown)];
     return {
-      contents: { kind: MarkupKind.Markdown, value: under.map((f) => findingMarkdown(f, this.deps.ruleById(f.ruleId))).join('\n\n---\n\n') },
-      range: union(under.map((f) => f.range)),
+      contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') },
+      range: union([...under.map((f) => f.range), ...peers.map((p) => p.range)]),
     };
   }
 }

@@ -2,6 +2,7 @@ import type { ResolvedConfig, RuleSetting } from '../config';
 import type { AnalyzedDocument } from '../analyzer';
 import { YamlEditor } from '../fix/yamlEdit';
 import type { K8sObject } from '../model';
+import { PeerMap } from '../peers';
 import { isWorkspaceRule, type AnyRule, type FixSpec, type WorkspaceRule } from '../rule';
 import { isIgnored } from '../suppress';
 import type { FileEdit, Finding, Position, Range } from '../types';
@@ -33,8 +34,11 @@ function fileEdits(fix: FixSpec, document: AnalyzedDocument & { object: K8sObjec
 /** Runs the cross-resource rules on objects of the index, with the same suppression as single-object rules. */
 export class WorkspaceChecker {
   private readonly rulesByKind = new Map<string, Array<{ rule: WorkspaceRule; setting: RuleSetting }>>();
+  /** Which rules the peer linters' annotations silence. */
+  readonly peers: PeerMap;
 
   constructor(rules: readonly AnyRule[], config: ResolvedConfig, private readonly onRuleError?: (ruleId: string, error: unknown) => void) {
+    this.peers = new PeerMap(rules);
     for (const rule of rules) {
       if (!isWorkspaceRule(rule)) continue;
       const setting = config.rules.get(rule.meta.id);
@@ -47,12 +51,16 @@ export class WorkspaceChecker {
     }
   }
 
-  /** Findings of the workspace rules on one object, in file coordinates. */
-  check(resource: IndexedResource, index: WorkspaceIndex, source?: DocumentSource): Finding[] {
+  /**
+   * Findings of the workspace rules on one object, in file coordinates. The findings a peer
+   * linter's annotation silences are left out, their rule ids pushed to `silencedByPeers`.
+   */
+  check(resource: IndexedResource, index: WorkspaceIndex, source?: DocumentSource, silencedByPeers?: string[]): Finding[] {
     const { facts } = resource;
     const rules = facts.builtin ? this.rulesByKind.get(facts.kind) : undefined;
     if (!rules) return [];
     const findings: Finding[] = [];
+    const silenced = this.peers.silenced(facts.peerAnnotations);
     for (const { rule, setting } of rules) {
       const id = rule.meta.id;
       if (isIgnored(facts.ignored, id)) continue;
@@ -66,6 +74,10 @@ export class WorkspaceChecker {
           report: (at, message, fix) => {
             const range = at ?? facts.kindAt;
             if (facts.suppressions.some((s) => isIgnored(s.rules, id) && within(range.start, s.range))) return;
+            if (silenced?.has(id)) {
+              silencedByPeers?.push(id);
+              return;
+            }
             const document = fix ? source?.document : undefined;
             findings.push({
               ruleId: id,

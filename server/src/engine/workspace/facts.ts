@@ -5,6 +5,7 @@ import { hasEffectiveRequest } from '../resources';
 import { parseLabelSelector, parseMapSelector, type LabelSelector } from '../selector';
 import { IGNORE_ANNOTATION, parseRuleList, type CommentSuppression } from '../suppress';
 import { isClusterScoped } from '../kinds';
+import type { PeerAnnotation } from '../peers';
 import type { LineIndex } from '../text';
 import type { Range, Span } from '../types';
 
@@ -97,6 +98,10 @@ export interface ResourceFacts {
   ignored: ReadonlySet<string> | undefined;
   /** Rules silenced by `# kube-prod-ignore` comments, and over which range. */
   suppressions: ReadonlyArray<{ range: Range; rules: ReadonlySet<string> }>;
+  /** Suppression annotations of kube-linter, kube-score or Polaris (set by the analyzer when there are any). */
+  peerAnnotations?: readonly PeerAnnotation[];
+  /** The rule of each single-object finding those annotations silenced: what a hover over them counts. */
+  silencedByPeers?: readonly string[];
   workload?: WorkloadFacts;
   pdb?: PdbFacts;
   hpa?: HpaFacts;

@@ -1,7 +1,8 @@
 import { Analyzer, type FileAnalysis } from '../analyzer';
 import type { ResolvedConfig } from '../config';
+import type { PeerAnnotationEffect } from '../peers';
 import type { AnyRule } from '../rule';
-import type { Finding, Range } from '../types';
+import type { Finding, Position, Range } from '../types';
 import { WorkspaceChecker, type DocumentSource } from './evaluate';
 import { WorkspaceIndex, type IndexedFile, type IndexedResource } from './index';
 
@@ -20,6 +21,14 @@ export interface AttachedApplication {
   label: string;
   workspace: Workspace;
   locate(uri: string, range: Range): { uri: string; range: Range } | undefined;
+}
+
+/** A peer linter's suppression annotation, where it is in its file, and what it silenced. */
+export interface PeerSuppression extends PeerAnnotationEffect {
+  /** The annotation key, in file coordinates. */
+  range: Range;
+  /** How many findings of its object it silenced (single-object and cross-resource). */
+  silenced: number;
 }
 
 /** Findings in file order; on one position, by rule id. */
@@ -120,6 +129,27 @@ export class Workspace {
     return [...file.findings, ...workspace, ...built].sort(byPosition);
   }
 
+  /** The peer linters' suppression annotations whose key lies under `position` (what a hover explains). */
+  peerSuppressionsAt(uri: string, position: Position): PeerSuppression[] {
+    const found: PeerSuppression[] = [];
+    for (const resource of this.index.file(uri)?.resources ?? []) {
+      const shift = (range: Range): Range => ({
+        start: { line: range.start.line + resource.startLine, character: range.start.character },
+        end: { line: range.end.line + resource.startLine, character: range.end.character },
+      });
+      const under = (resource.facts.peerAnnotations ?? []).filter((annotation) => contains(shift(annotation.at), position));
+      if (under.length === 0) continue;
+      // The cross-resource rules run again (they are not cached with what they silenced): only on a hover.
+      const silenced = [...(resource.facts.silencedByPeers ?? [])];
+      this.checker.check(resource, this.index, undefined, silenced);
+      for (const annotation of under) {
+        const effect = this.checker.peers.effect(annotation);
+        found.push({ ...effect, range: shift(annotation.at), silenced: silenced.filter((id) => effect.rules.includes(id)).length });
+      }
+    }
+    return found;
+  }
+
   private sourceOf(resource: IndexedResource): DocumentSource | undefined {
     const document = this.openFiles.get(resource.uri)?.documents.find((d) => d.startLine === resource.startLine && d.facts === resource.facts);
     return document?.object ? { document: { ...document, object: document.object } } : undefined;
@@ -151,6 +181,9 @@ export class Workspace {
     return findings;
   }
 }
+
+const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
+const contains = (range: Range, position: Position): boolean => !before(position, range.start) && !before(range.end, position);
 
 /**
  * What the index keeps of a file read from disk: findings without their fixes, whose closures

@@ -39,6 +39,7 @@ const rule: Rule = {
       'The API server rejects an object whose apiVersion it no longer serves, so the manifest fails to apply on any cluster at or past the removal release, typically in the middle of a cluster upgrade. Some replacements also rename fields or change defaults, which is better discovered in review than during an outage.',
     remediation: 'Change apiVersion to the replacement named in the message and apply the field changes the Deprecated API Migration Guide lists for that kind.',
     docsUrl: 'https://kubernetes.io/docs/reference/using-api/deprecation-guide/',
+    peers: { 'kube-linter': ['no-extensions-v1beta'], 'kube-score': ['stable-version'] },
     fixable: true,
     kinds: KINDS_WITH_REMOVED_VERSIONS,
   },

@@ -13,6 +13,7 @@ const rule: WorkspaceRule = {
       'At low load the HPA removes pods down to minReplicas; with one pod left, any node drain, eviction or crash is an outage until a replacement is ready, and the workload\'s own replicas no longer help because the HPA overrides them.',
     remediation: 'Set minReplicas to 2 or more (and maxReplicas above it).',
     docsUrl: 'https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/',
+    peers: { 'kube-linter': ['hpa-minimum-three-replicas'], 'kube-score': ['horizontalpodautoscaler-replicas'] },
     fixable: true,
     kinds: ['HorizontalPodAutoscaler'],
   },

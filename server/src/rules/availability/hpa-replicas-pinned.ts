@@ -11,6 +11,7 @@ const rule: WorkspaceRule = {
       'The HPA owns the replica count, but every `kubectl apply` (or GitOps sync) of a manifest that sets spec.replicas resets the count to that value: a workload scaled out for load drops back to it at the next deploy, until the HPA reacts again. Kubernetes recommends removing spec.replicas from the manifest of an autoscaled workload.',
     remediation: 'Remove spec.replicas from the manifest; the HPA\'s minReplicas sets the floor.',
     docsUrl: 'https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#migrating-deployments-and-statefulsets-to-horizontal-autoscaling',
+    peers: { 'kube-score': ['deployment-targeted-by-hpa-does-not-have-replicas-configured'] },
     fixable: true,
     kinds: ['Deployment', 'StatefulSet', 'ReplicaSet'],
   },

@@ -10,6 +10,7 @@ const rule: WorkspaceRule = {
       'An HPA whose target does not exist scales nothing and only reports FailedGetScale events: a renamed Deployment, a wrong kind (Deployment for a StatefulSet) or a wrong namespace silently disables autoscaling. The rule stays silent in namespaces that hold neither workloads nor objects of the target kind in the workspace, whose objects come from elsewhere.',
     remediation: 'Point scaleTargetRef at the workload\'s kind and name, in the HPA\'s namespace.',
     docsUrl: 'https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#how-does-a-horizontalpodautoscaler-work',
+    peers: { 'kube-linter': ['dangling-horizontalpodautoscaler'], 'kube-score': ['horizontalpodautoscaler-has-target'] },
     fixable: false,
     kinds: ['HorizontalPodAutoscaler'],
   },

@@ -14,6 +14,7 @@ const rule: WorkspaceRule = {
       'The eviction API refuses every eviction a budget does not allow, and a budget that allows none makes `kubectl drain`, cluster upgrades and autoscaler scale-downs hang on these pods until someone deletes the budget by hand. A budget must leave at least one pod evictable to protect availability without blocking maintenance. Where a HorizontalPodAutoscaler scales the selected workload, pdb-hpa-conflict reports the count instead (evictions are only blocked at low scale).',
     remediation: 'Use maxUnavailable: 1 (or a minAvailable below the number of selected replicas), or raise the workload\'s replicas above minAvailable.',
     docsUrl: 'https://kubernetes.io/docs/tasks/run-application/configure-pdb/#think-about-how-your-application-reacts-to-disruptions',
+    peers: { 'kube-linter': ['pdb-max-unavailable', 'pdb-min-available'], polaris: ['pdbDisruptionsIsZero'] },
     fixable: false,
     kinds: ['PodDisruptionBudget'],
   },

@@ -12,6 +12,7 @@ const rule: WorkspaceRule = {
       'Node drains during upgrades and autoscaler scale-downs evict pods through the eviction API, which only holds back when a PodDisruptionBudget says so. Without one, a drain can take every replica of the workload down at the same time.',
     remediation: 'Add a policy/v1 PodDisruptionBudget whose selector matches the pod template labels, with maxUnavailable: 1 (or a minAvailable below the replica count).',
     docsUrl: 'https://kubernetes.io/docs/tasks/run-application/configure-pdb/',
+    peers: { 'kube-score': ['deployment-has-poddisruptionbudget', 'statefulset-has-poddisruptionbudget'], polaris: ['missingPodDisruptionBudget'] },
     fixable: true,
     kinds: REPLICATED_WORKLOAD_KINDS,
   },

@@ -14,6 +14,7 @@ const rule: WorkspaceRule = {
       'Nothing then stops the scheduler from placing several or all replicas on the same node or in the same zone (the cluster\'s default spreading is only a soft preference), and one node failure or drain takes them down together: the replicas give capacity but not availability.',
     remediation: 'Add topologySpreadConstraints over kubernetes.io/hostname (and topology.kubernetes.io/zone) whose labelSelector matches the pod labels, or a preferred podAntiAffinity on them.',
     docsUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/',
+    peers: { 'kube-linter': ['no-anti-affinity'], 'kube-score': ['deployment-has-host-podantiaffinity', 'statefulset-has-host-podantiaffinity'], polaris: ['topologySpreadConstraint'] },
     fixable: true,
     kinds: REPLICATED_WORKLOAD_KINDS,
   },

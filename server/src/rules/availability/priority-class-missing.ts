@@ -14,6 +14,7 @@ const rule: Rule = {
       'Without a priority class the pods get the cluster default (usually 0), so under resource pressure the scheduler may preempt them for batch work, and they cannot preempt less important pods to get scheduled. Off by default because it only matters once a cluster defines its priority classes.',
     remediation: "Set spec.template.spec.priorityClassName to one of the cluster's PriorityClasses that matches the service's importance.",
     docsUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/pod-priority-preemption/',
+    peers: { polaris: ['priorityClassNotSet'] },
     fixable: false,
     kinds: LONG_RUNNING_KINDS,
   },

@@ -13,6 +13,7 @@ const rule: WorkspaceRule = {
       'With a single pod, every node drain, eviction, rollout hiccup or crash is an outage until a replacement is scheduled and ready. Two or more replicas (spread over nodes) let one go while the others keep serving.',
     remediation: 'Set spec.replicas to 3 (at least 2), or let a HorizontalPodAutoscaler with minReplicas >= 2 manage the count.',
     docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#replicas',
+    peers: { 'kube-linter': ['minimum-three-replicas'], 'kube-score': ['deployment-replicas'], polaris: ['deploymentMissingReplicas'] },
     fixable: true,
     kinds: ['Deployment', 'StatefulSet'],
   },

@@ -97,6 +97,7 @@ const rule: Rule = {
       'With the Recreate strategy every rollout is an outage: all old pods stop before any new pod is ready. With few replicas, a maxUnavailable of one pod or more removes a third or more of capacity (all of it with one replica) while new pods start, which shows up as errors and latency on every deploy.',
     remediation: 'Use type RollingUpdate with maxSurge: 1 and maxUnavailable: 0, so new pods become ready before old ones stop.',
     docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#strategy',
+    peers: { 'kube-linter': ['no-rolling-update-strategy'], 'kube-score': ['deployment-strategy'] },
     fixable: true,
     kinds: ['Deployment'],
   },

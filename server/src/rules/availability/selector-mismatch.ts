@@ -63,6 +63,7 @@ const rule: Rule = {
       'The API server rejects a controller whose selector does not match its pod template labels, so the rollout fails at apply time. The selector is also immutable in apps/v1: getting it right before the first apply avoids having to delete and recreate the workload later.',
     remediation: 'Make spec.selector a subset of spec.template.metadata.labels (usually the app.kubernetes.io/name and instance labels), and keep version-like labels out of the selector.',
     docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#selector',
+    peers: { 'kube-linter': ['mismatching-selector'], 'kube-score': ['deployment-pod-selector-labels-match-template-metadata-labels', 'statefulset-pod-selector-labels-match-template-metadata-labels'] },
     fixable: false,
     kinds: CONTROLLER_KINDS,
   },

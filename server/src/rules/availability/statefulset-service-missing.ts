@@ -10,6 +10,7 @@ const rule: WorkspaceRule = {
       'The governing (headless) Service gives each pod of a StatefulSet its stable DNS name (pod-0.service.namespace.svc); the API server does not check that it exists, so with a wrong name the pods start but peers that find each other by those names (databases, quorum systems) cannot.',
     remediation: 'Create a headless Service (clusterIP: None) with that name whose selector matches the pods, or correct serviceName.',
     docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#stable-network-id',
+    peers: { 'kube-score': ['statefulset-has-servicename'] },
     fixable: false,
     kinds: ['StatefulSet'],
   },

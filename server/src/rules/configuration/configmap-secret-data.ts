@@ -15,6 +15,7 @@ const rule: Rule = {
       'ConfigMaps are meant for non-confidential data: RBAC commonly lets every developer and many controllers read them, they are printed by `kubectl describe`, and clusters rarely encrypt them at rest. A password or private key placed there is exposed to far more readers than a Secret would be.',
     remediation: 'Move the value into a Secret (created by an ExternalSecret or SealedSecret, not committed) and mount or reference it from there; rotate the exposed credential.',
     docsUrl: 'https://kubernetes.io/docs/concepts/configuration/configmap/',
+    peers: { polaris: ['sensitiveConfigmapContent'] },
     fixable: false,
     kinds: ['ConfigMap'],
   },

@@ -26,6 +26,7 @@ const rule: Rule = {
       'When a name appears twice in env, the kubelet keeps the last definition without an error. Whoever edits the first one sees no effect, and a merge that appends a second definition silently overrides the value that was reviewed.',
     remediation: 'Keep a single definition of the variable and delete the others.',
     docsUrl: 'https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/',
+    peers: { 'kube-linter': ['duplicate-env-var'], 'kube-score': ['environment-variable-key-duplication'] },
     fixable: false,
     kinds: WORKLOAD_KINDS,
   },

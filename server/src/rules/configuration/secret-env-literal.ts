@@ -44,6 +44,7 @@ const rule: Rule = {
       'A password or token written into a manifest is in git history forever, readable by everyone with repository access and visible in `kubectl get -o yaml` to anyone who can read the workload. Rotating it means changing the manifest, so it rarely gets rotated.',
     remediation: 'Store the value in a Secret (created by an ExternalSecret or SealedSecret, not committed) and use `valueFrom.secretKeyRef`; rotate the exposed value.',
     docsUrl: 'https://kubernetes.io/docs/tasks/inject-data-application/distribute-credentials-secure/#define-container-environment-variables-using-secret-data',
+    peers: { 'kube-linter': ['env-var-secret'], polaris: ['sensitiveContainerEnvVar'] },
     fixable: true,
     kinds: WORKLOAD_KINDS,
     options: {

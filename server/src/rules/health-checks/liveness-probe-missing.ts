@@ -14,6 +14,7 @@ const rule: Rule = {
       'Without a liveness probe the kubelet only restarts a container whose process exits. A deadlocked or wedged process keeps its pod Running and keeps receiving traffic until someone notices.',
     remediation: 'Add a livenessProbe (httpGet on a health endpoint, or tcpSocket) with initialDelaySeconds, periodSeconds and failureThreshold.',
     docsUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/',
+    peers: { 'kube-linter': ['no-liveness-probe'], 'kube-score': ['pod-probes'], polaris: ['livenessProbeMissing'] },
     fixable: true,
     kinds: LONG_RUNNING_KINDS,
   },

@@ -17,6 +17,7 @@ const rule: Rule = {
       'The kubelet resolves a named probe port against the container\'s own ports[].name. When no port has that name the probe cannot run and counts as failed: a liveness probe restarts the container forever and a readiness probe keeps the pod out of its Services, although the application itself is fine.',
     remediation: 'Declare the port under the container\'s ports with that name, or change the probe to the name (or number) of a port the container declares.',
     docsUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/',
+    peers: { 'kube-linter': ['liveness-port', 'readiness-port', 'startup-port'] },
     fixable: false,
     kinds: LONG_RUNNING_KINDS,
   },

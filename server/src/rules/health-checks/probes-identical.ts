@@ -25,6 +25,7 @@ const rule: Rule = {
     remediation:
       'Make the livenessProbe check only the process itself (a cheap /healthz that does not call dependencies), or give it a markedly higher failureThreshold/periodSeconds than the readinessProbe.',
     docsUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/',
+    peers: { 'kube-score': ['pod-probes-identical'] },
     fixable: false,
     kinds: LONG_RUNNING_KINDS,
   },

@@ -15,6 +15,7 @@ const rule: Rule = {
       'Without a readiness probe a pod counts as ready as soon as its containers start, so Services send it traffic before the application listens and keep sending it while it is overloaded or cut off from its dependencies. Rolling updates then replace healthy pods with pods that only look healthy, and users see the errors.',
     remediation: 'Add a readinessProbe (httpGet on a readiness endpoint such as /ready, or tcpSocket) with a short periodSeconds, e.g. 5.',
     docsUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/',
+    peers: { 'kube-linter': ['no-readiness-probe'], 'kube-score': ['pod-probes'], polaris: ['readinessProbeMissing'] },
     fixable: true,
     kinds: LONG_RUNNING_KINDS,
   },

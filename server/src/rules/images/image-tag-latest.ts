@@ -14,6 +14,7 @@ const rule: Rule = {
       'latest (which is also what a missing tag means) points at whatever was pushed last: two replicas can run different code, a node restart can silently upgrade a pod, and a rollback has no earlier version to return to. It also makes the default imagePullPolicy Always, so pods fail to start whenever the registry is unreachable.',
     remediation: 'Use an immutable version tag (e.g. `nginx:1.27.3`), ideally with its digest (`nginx:1.27.3@sha256:...`).',
     docsUrl: 'https://kubernetes.io/docs/concepts/containers/images/#image-names',
+    peers: { 'kube-linter': ['latest-tag'], 'kube-score': ['container-image-tag'], polaris: ['tagNotSpecified'] },
     fixable: false,
     kinds: WORKLOAD_KINDS,
   },

@@ -14,6 +14,7 @@ const rule: Rule = {
       'Without metadata.namespace the object lands in whatever namespace the kubectl context points at, usually default, where it shares quotas, network policies and RBAC with everything else that got there by accident. Off by default because kustomize and Helm commonly set the namespace at deploy time.',
     remediation: 'Set metadata.namespace explicitly (or let kustomize/Helm set it and keep this rule off).',
     docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/',
+    peers: { 'kube-linter': ['use-namespace'] },
     fixable: false,
     kinds: NAMESPACED_KINDS,
   },

@@ -13,6 +13,7 @@ const rule: Rule = {
       'Without a deadline the CronJob controller counts every schedule missed since the last run; after more than 100 (the controller was down, the CronJob was suspended, clocks were skewed) it stops starting the job and only logs an error. A deadline also keeps a run that is hours late from starting at a bad time.',
     remediation: 'Set spec.startingDeadlineSeconds to how late a run may still start (for example 300, and less than the schedule interval).',
     docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#starting-deadline',
+    peers: { 'kube-score': ['cronjob-has-deadline'] },
     fixable: true,
     kinds: ['CronJob'],
   },

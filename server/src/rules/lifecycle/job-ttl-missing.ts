@@ -17,6 +17,7 @@ const rule: Rule = {
       'Finished Jobs and their completed pods are kept until someone deletes them: they pile up in the namespace, keep their logs on the nodes and slow down list calls and controllers. A TTL lets the TTL-after-finished controller clean them up. Jobs created by a CronJob are governed by its history limits instead, which is why CronJobs are not checked.',
     remediation: 'Set spec.ttlSecondsAfterFinished (for example 86400 to keep a finished Job for a day for debugging).',
     docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/ttlafterfinished/',
+    peers: { 'kube-linter': ['job-ttl-seconds-after-finished'] },
     fixable: true,
     kinds: ['Job'],
   },

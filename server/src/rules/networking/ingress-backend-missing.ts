@@ -15,6 +15,7 @@ const rule: WorkspaceRule = {
       'The ingress controller answers a request for a missing backend Service or port with 503 (or drops the whole Ingress), and the API server accepts the Ingress without complaint. A missing Service is only reported when the workspace shows the namespace\'s Services (it holds at least one) and holds no custom resources, whose operators may create the Service.',
     remediation: 'Point the backend at a Service of the Ingress\'s namespace and at one of its ports (ports[].port as number, or ports[].name as name).',
     docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/ingress/#the-ingress-resource',
+    peers: { 'kube-linter': ['dangling-ingress'], 'kube-score': ['ingress-targets-service'] },
     fixable: false,
     kinds: ['Ingress'],
   },

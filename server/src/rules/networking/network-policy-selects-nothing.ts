@@ -12,6 +12,7 @@ const rule: WorkspaceRule = {
       'A policy that selects no pod protects nothing: the pods it was written for keep accepting all traffic, usually because a label changed on one side. Silent in namespaces that hold custom resources (an operator may create the pods) and in namespaces whose workloads the workspace does not show at all.',
     remediation: 'Make the podSelector match the pod template labels of the workload the policy is for, or delete the policy.',
     docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource',
+    peers: { 'kube-linter': ['dangling-networkpolicy'], 'kube-score': ['networkpolicy-targets-pod'] },
     fixable: false,
     kinds: ['NetworkPolicy'],
   },

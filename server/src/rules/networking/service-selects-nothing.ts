@@ -12,6 +12,7 @@ const rule: WorkspaceRule = {
       'A Service whose selector matches no pod has no endpoints: clients connect to its virtual IP and get refused or time out, and nothing in the cluster reports an error. A label renamed on one side only is the usual cause. The rule stays silent in namespaces that hold custom resources (an operator may create the pods) and in namespaces whose workloads the workspace does not show at all.',
     remediation: 'Make the Service selector a subset of the pod template labels of the workload it fronts (or fix the namespace of one of them).',
     docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service',
+    peers: { 'kube-linter': ['dangling-service'], 'kube-score': ['service-targets-pod'] },
     fixable: false,
     kinds: ['Service'],
   },

@@ -13,6 +13,7 @@ const rule: WorkspaceRule = {
       'A pod that no NetworkPolicy selects accepts connections from anywhere in the cluster and may connect anywhere. A default-deny policy of the namespace counts as selecting it; the rule points at the workloads that stay open when the namespace has none. Silent when Calico, Cilium or AdminNetworkPolicy policies are present, which this linter cannot evaluate.',
     remediation: 'Add a default-deny NetworkPolicy to the namespace and a policy selecting the pod labels that allows only the traffic the workload needs.',
     docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#isolated-and-non-isolated-pods',
+    peers: { 'kube-linter': ['non-isolated-pod'], 'kube-score': ['pod-networkpolicy'], polaris: ['missingNetworkPolicy'] },
     fixable: false,
     kinds: LONG_RUNNING_KINDS,
   },

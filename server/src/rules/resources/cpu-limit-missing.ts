@@ -18,6 +18,7 @@ const rule: Rule = {
       'Without a CPU limit a busy container can use every idle core of its node, so its performance depends on its neighbours and capacity tests overstate what it gets under load. Some teams omit CPU limits deliberately to avoid CFS throttling; then turn this rule off or keep it at info.',
     remediation: 'Set resources.limits.cpu, or disable this rule if your policy is to run without CPU limits.',
     docsUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
+    peers: { 'kube-linter': ['unset-cpu-requirements'], 'kube-score': ['container-resources'], polaris: ['cpuLimitsMissing'] },
     fixable: true,
     kinds: WORKLOAD_KINDS,
   },

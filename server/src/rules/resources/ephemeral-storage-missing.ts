@@ -17,6 +17,7 @@ const rule: Rule = {
       'Logs, emptyDir volumes and the writable layer all consume the node\'s local disk. A container that fills it triggers disk-pressure eviction of every pod on the node; with an ephemeral-storage limit only the offender is evicted, and with a request the scheduler avoids nodes that lack the space.',
     remediation: 'Set resources.limits.ephemeral-storage (and resources.requests.ephemeral-storage if it should differ) to the local disk the container may use, e.g. 1Gi.',
     docsUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#local-ephemeral-storage',
+    peers: { 'kube-linter': ['unset-ephemeral-storage-requirements'], 'kube-score': ['container-ephemeral-storage-request-and-limit'] },
     fixable: true,
     kinds: WORKLOAD_KINDS,
   },

@@ -16,6 +16,7 @@ const rule: Rule = {
       'Memory is not compressible: a container without a limit can grow until the node runs out, and the kernel OOM killer or kubelet eviction then takes down other pods on the node as well. A limit confines a leak to the container that has it.',
     remediation: 'Set resources.limits.memory, usually equal to or somewhat above the memory request.',
     docsUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
+    peers: { 'kube-linter': ['unset-memory-requirements'], 'kube-score': ['container-resources'], polaris: ['memoryLimitsMissing'] },
     fixable: true,
     kinds: WORKLOAD_KINDS,
   },

@@ -18,6 +18,7 @@ const rule: Rule = {
       'The scheduler places pods by their requests: a container without them is packed onto nodes as if it needed nothing, and under memory pressure its BestEffort or Burstable pod is among the first evicted. Requests are also what the HPA measures utilisation against.',
     remediation: 'Set resources.requests.cpu and resources.requests.memory to the container\'s typical usage (e.g. 250m and 256Mi as a starting point, then tune from metrics).',
     docsUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
+    peers: { 'kube-linter': ['unset-cpu-requirements', 'unset-memory-requirements'], 'kube-score': ['container-resources'], polaris: ['cpuRequestsMissing', 'memoryRequestsMissing'] },
     fixable: true,
     kinds: WORKLOAD_KINDS,
   },

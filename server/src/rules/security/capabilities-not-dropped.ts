@@ -15,6 +15,7 @@ const rule: Rule = {
       'Container runtimes grant a default set of capabilities (NET_RAW, CHOWN, SETUID, DAC_OVERRIDE and more) that almost no application needs and that widen what an attacker can do after a compromise, for example spoofing packets with NET_RAW. Dropping ALL and adding back only what is needed is the restricted Pod Security Standard.',
     remediation: 'Add capabilities: {drop: [ALL]} to the container securityContext; add back individual capabilities (e.g. NET_BIND_SERVICE) only where needed.',
     docsUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container',
+    peers: { 'kube-linter': ['drop-net-raw-capability'], polaris: ['insecureCapabilities', 'linuxHardening'] },
     fixable: true,
     kinds: WORKLOAD_KINDS,
   },

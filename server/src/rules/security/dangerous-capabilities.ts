@@ -38,6 +38,7 @@ const rule: Rule = {
       'Capabilities such as SYS_ADMIN, SYS_MODULE, SYS_PTRACE or DAC_READ_SEARCH are enough to break out of the container, and others (SYS_TIME, NET_ADMIN, BPF) change the whole node. The baseline Pod Security Standard only allows adding a short list of harmless capabilities; anything beyond it is rejected in namespaces that enforce it.',
     remediation: 'Remove the capability from capabilities.add; if the workload truly needs it, isolate it (dedicated nodes, a reviewed exception) rather than granting it by default.',
     docsUrl: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+    peers: { polaris: ['dangerousCapabilities'] },
     fixable: false,
     kinds: WORKLOAD_KINDS,
     options: {

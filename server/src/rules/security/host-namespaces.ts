@@ -19,6 +19,7 @@ const rule: Rule = {
       "Sharing the node's network, process or IPC namespace removes a layer of container isolation: the pod can bind node ports and sniff node traffic, inspect and signal every process of the node, or read other workloads' shared memory. The baseline Pod Security Standard forbids all three.",
     remediation: 'Remove hostNetwork, hostPID and hostIPC (or set them to false); expose ports through a Service instead of the node network.',
     docsUrl: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+    peers: { 'kube-linter': ['host-ipc', 'host-network', 'host-pid'], polaris: ['hostIPCSet', 'hostNetworkSet', 'hostPIDSet'] },
     fixable: false,
     kinds: WORKLOAD_KINDS,
   },

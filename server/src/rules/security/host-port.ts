@@ -14,6 +14,7 @@ const rule: Rule = {
       'A hostPort exposes the container on the node\'s address outside Services and NetworkPolicies, and limits scheduling: only one pod using that port fits on a node, so rollouts and scale-ups stall with pods Pending. The baseline Pod Security Standard forbids host ports.',
     remediation: 'Remove hostPort and expose the port through a Service (NodePort or LoadBalancer if it must be reachable from outside).',
     docsUrl: 'https://kubernetes.io/docs/concepts/configuration/overview/',
+    peers: { polaris: ['hostPortSet'] },
     fixable: false,
     kinds: WORKLOAD_KINDS,
   },

@@ -15,6 +15,7 @@ const rule: Rule = {
       'Unless allowPrivilegeEscalation is false, the container process can gain more privileges than it started with through setuid binaries or file capabilities, turning a compromised non-root process into root. Setting it to false sets no_new_privs on the process, and the restricted Pod Security Standard requires it.',
     remediation: 'Set allowPrivilegeEscalation: false in the container securityContext (and do not add SYS_ADMIN).',
     docsUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
+    peers: { 'kube-linter': ['privilege-escalation-container'], polaris: ['privilegeEscalationAllowed'] },
     fixable: true,
     kinds: WORKLOAD_KINDS,
   },

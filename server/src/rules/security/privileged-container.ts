@@ -13,6 +13,7 @@ const rule: Rule = {
       'A privileged container has every capability and access to all host devices: escaping to the node is trivial. The restricted and baseline Pod Security Standards both forbid it.',
     remediation: 'Remove `privileged: true`; grant only the specific capabilities the process needs.',
     docsUrl: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+    peers: { 'kube-linter': ['privileged-container'], 'kube-score': ['container-security-context-privileged', 'container-security-context'], polaris: ['runAsPrivileged'] },
     fixable: false,
     kinds: WORKLOAD_KINDS,
   },

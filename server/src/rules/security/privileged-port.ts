@@ -16,6 +16,7 @@ const rule: Rule = {
       'Binding a port below 1024 traditionally needs root or the NET_BIND_SERVICE capability, which works against running as non-root with all capabilities dropped; inside a pod there is no reason to, since a Service can map port 80 to 8080. Port 22 usually means an SSH server in the container: an extra way in that bypasses kubectl exec auditing and RBAC.',
     remediation: 'Listen on a port of 1024 or above and let the Service map the public port to it; do not run SSH in containers (use kubectl exec or debug containers).',
     docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/service/',
+    peers: { 'kube-linter': ['privileged-ports', 'ssh-port'] },
     fixable: false,
     kinds: WORKLOAD_KINDS,
   },

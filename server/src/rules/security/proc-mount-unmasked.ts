@@ -14,6 +14,7 @@ const rule: Rule = {
       "The container runtime masks parts of /proc (kcore, keys, sysrq-trigger, timer lists) and makes others read-only because they leak host information or control the node's kernel. Unmasked removes that protection; the baseline Pod Security Standard only allows the Default proc mount.",
     remediation: 'Remove procMount or set it to Default.',
     docsUrl: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+    peers: { 'kube-linter': ['unsafe-proc-mount'] },
     fixable: false,
     kinds: WORKLOAD_KINDS,
   },

@@ -13,6 +13,7 @@ const rule: Rule = {
       'cluster-admin allows every verb on every resource: its subjects can read all Secrets, run code on any node and rewrite RBAC itself. A workload or CI identity bound to it turns any compromise of that identity into a compromise of the whole cluster.',
     remediation: 'Bind a role that lists only the permissions the subjects need; keep cluster-admin for break-glass human access outside of manifests.',
     docsUrl: 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
+    peers: { 'kube-linter': ['cluster-admin-role-binding'], polaris: ['clusterrolebindingClusterAdmin', 'rolebindingClusterAdminClusterRole'] },
     fixable: false,
     kinds: RBAC_BINDING_KINDS,
   },

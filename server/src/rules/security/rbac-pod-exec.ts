@@ -50,6 +50,7 @@ const rule: Rule = {
     remediation:
       'Grant exec/attach only to break-glass human roles, not to workloads; give create on workloads only to deployment tooling, ideally per namespace with a RoleBinding, and restrict what pods may do with Pod Security admission.',
     docsUrl: 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#workload-creation',
+    peers: { 'kube-linter': ['access-to-create-pods'], polaris: ['clusterrolePodExecAttach', 'rolePodExecAttach'] },
     fixable: false,
     kinds: RBAC_ROLE_KINDS,
   },

@@ -16,6 +16,7 @@ const rule: Rule = {
       'Reading Secrets means reading every credential they hold, including service account tokens that may carry more privileges than the reader itself. list and watch return the contents of all Secrets in scope, not just their names.',
     remediation: 'Restrict the rule with resourceNames to the Secrets the workload needs, or mount those Secrets into the pod instead of reading them through the API.',
     docsUrl: 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#listing-secrets',
+    peers: { 'kube-linter': ['access-to-secrets'] },
     fixable: false,
     kinds: RBAC_ROLE_KINDS,
   },

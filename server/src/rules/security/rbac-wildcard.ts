@@ -30,6 +30,7 @@ const rule: Rule = {
       'A wildcard grants every current and future verb, resource or API group, including ones added later by CRDs or Kubernetes upgrades, so the role silently grows. "*" verbs include escalate, bind and impersonate, and "*" resources include Secrets and pods/exec: such a role is one step from cluster-admin.',
     remediation: 'List the verbs, resources and API groups the workload actually uses (`kubectl auth can-i --list` or audit logs show them).',
     docsUrl: 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
+    peers: { 'kube-linter': ['wildcard-in-rules'] },
     fixable: false,
     kinds: RBAC_ROLE_KINDS,
   },

@@ -16,6 +16,7 @@ const rule: Rule = {
     remediation:
       'Add a pod securityContext with runAsNonRoot: true, a non-zero runAsUser (and runAsGroup/fsGroup), and seccompProfile RuntimeDefault; remove runAsUser: 0.',
     docsUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
+    peers: { 'kube-linter': ['run-as-non-root'], polaris: ['runAsRootAllowed'] },
     fixable: true,
     kinds: WORKLOAD_KINDS,
   },

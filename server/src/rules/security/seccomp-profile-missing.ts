@@ -20,6 +20,7 @@ const rule: Rule = {
       'Without a seccomp profile the container runs Unconfined: every system call of the kernel is reachable, including the rarely used ones behind many container-escape exploits. RuntimeDefault blocks them at negligible cost and is required by the restricted Pod Security Standard.',
     remediation: 'Set seccompProfile: {type: RuntimeDefault} in the pod securityContext (or a Localhost profile), and do not override it with Unconfined in a container.',
     docsUrl: 'https://kubernetes.io/docs/tutorials/security/seccomp/',
+    peers: { 'kube-score': ['container-seccomp-profile'], polaris: ['linuxHardening'] },
     fixable: true,
     kinds: WORKLOAD_KINDS,
   },

@@ -25,6 +25,7 @@ const rule: Rule = {
       "Mounting the container runtime socket, the node's root, /etc, /proc, /sys or the kubelet's directory hands the pod the node: it can start privileged containers, read every Secret on the node or rewrite host configuration. A writable hostPath lets a compromised container plant files the node or other pods will execute.",
     remediation: 'Remove the hostPath volume; if a node agent truly needs it, mount the narrowest path with readOnly: true in every volumeMount and run the agent in a dedicated, locked-down namespace.',
     docsUrl: 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath',
+    peers: { 'kube-linter': ['docker-sock', 'sensitive-host-mounts', 'writable-host-mount'] },
     fixable: false,
     kinds: WORKLOAD_KINDS,
   },

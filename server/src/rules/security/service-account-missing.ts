@@ -12,6 +12,7 @@ const rule: WorkspaceRule = {
       'The API server refuses to create pods whose ServiceAccount does not exist, so the workload never starts; a typo or a ServiceAccount left in another namespace is the usual cause. Only reported when the workspace defines ServiceAccounts for the namespace: teams whose ServiceAccounts come from elsewhere (Terraform, eksctl for IAM roles, a platform repository) define none here.',
     remediation: 'Add the ServiceAccount to the namespace (or correct serviceAccountName).',
     docsUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/',
+    peers: { 'kube-linter': ['non-existent-service-account'] },
     fixable: false,
     kinds: WORKLOAD_KINDS,
   },

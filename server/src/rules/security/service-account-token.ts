@@ -15,6 +15,7 @@ const rule: Rule = {
       'Every pod gets a token for its service account mounted by default, and most applications never call the Kubernetes API: the token only helps an attacker who gets code execution. Running as the shared default account also means any permission someone grants it is granted to every such pod in the namespace.',
     remediation: 'Set automountServiceAccountToken: false in the pod spec, or give the workload its own ServiceAccount with only the permissions it needs.',
     docsUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/',
+    peers: { 'kube-linter': ['default-service-account'], polaris: ['automountServiceAccountToken'] },
     fixable: true,
     kinds: WORKLOAD_KINDS,
   },

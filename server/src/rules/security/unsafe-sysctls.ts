@@ -47,6 +47,7 @@ const rule: Rule = {
       "Unsafe sysctls are not isolated between pods: they can change the behaviour of neighbours or of the node, or let a pod take kernel resources outside its limits. The kubelet rejects such pods (SysctlForbidden) unless the node's --allowed-unsafe-sysctls lists them, so the pod either fails to start or depends on special node configuration.",
     remediation: 'Remove the sysctl, or schedule the pod only on nodes whose kubelet explicitly allows it (and list it in this rule\'s allowedUnsafeSysctls option).',
     docsUrl: 'https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/',
+    peers: { 'kube-linter': ['unsafe-sysctls'] },
     fixable: false,
     kinds: WORKLOAD_KINDS,
     options: {

@@ -15,6 +15,7 @@ const rule: Rule = {
       'A writable root filesystem lets an attacker who gets code execution drop tools, modify binaries or persist until the container restarts. A read-only root also makes every place the application writes explicit (emptyDir or volume mounts), which keeps containers immutable and reproducible.',
     remediation: 'Set readOnlyRootFilesystem: true in the container securityContext and mount an emptyDir for paths the process must write (/tmp, caches).',
     docsUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
+    peers: { 'kube-linter': ['no-read-only-root-fs'], 'kube-score': ['container-security-context-readonlyrootfilesystem', 'container-security-context'], polaris: ['notReadOnlyRootFilesystem'] },
     fixable: true,
     kinds: WORKLOAD_KINDS,
   },
