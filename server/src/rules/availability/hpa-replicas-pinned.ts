@@ -12,7 +12,7 @@ const rule: WorkspaceRule = {
     remediation: 'Remove spec.replicas from the manifest; the HPA\'s minReplicas sets the floor.',
     docsUrl: 'https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#migrating-deployments-and-statefulsets-to-horizontal-autoscaling',
     fixable: true,
-    kinds: ['Deployment', 'StatefulSet', 'ReplicaSet'],
+    kinds: ['Deployment', 'StatefulSet', 'ReplicaSet', 'DeploymentConfig', 'Rollout'],
   },
   checkWorkspace({ resource, facts, index, report, source }) {
     const replicas = facts.workload?.replicas;
