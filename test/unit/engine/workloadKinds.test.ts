@@ -4,8 +4,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
+import { resolveConfig } from '../../../server/src/engine/config';
 import { isBuiltinKind, referenceReaches } from '../../../server/src/engine/kinds';
 import { objectOf } from '../../../server/src/engine/model';
+import { computeChecklist } from '../../../server/src/engine/workspace/checklist';
+import { Workspace } from '../../../server/src/engine/workspace/workspace';
+import { RULES } from '../../../server/src/rules';
 import deprecatedApiVersion from '../../../server/src/rules/api-versions/deprecated-api-version';
 import podSpreadMissing from '../../../server/src/rules/availability/pod-spread-missing';
 import replicasTooFew from '../../../server/src/rules/availability/replicas-too-few';
@@ -492,6 +496,7 @@ workspaceRuleTester(serviceSelectsNothing, {
     { name: 'a Rollout\'s pods', files: { 'rollout.yaml': rollout(), 'svc.yaml': service('{app: web}') } },
     { name: 'a DeploymentConfig\'s pods', files: { 'dc.yaml': deploymentConfig(), 'svc.yaml': service('{app: api}') } },
     { name: 'the deploymentconfig label OpenShift puts on its pods', files: { 'dc.yaml': deploymentConfig(), 'svc.yaml': service('{deploymentconfig: api}') } },
+    { name: 'a Rollout with workloadRef runs pods of a Deployment the workspace may not show', files: { 'rollout.yaml': workloadRefRollout, 'dc.yaml': deploymentConfig(), 'svc.yaml': service('{app: web}') } },
   ],
   invalid: [
     {
@@ -525,4 +530,37 @@ workspaceRuleTester(workloadNetworkPolicyMissing, {
       ],
     },
   ],
+});
+
+describe('the checklist counts them', () => {
+  const checklistOf = (files: Record<string, string>) => {
+    const workspace = new Workspace({
+      rules: RULES,
+      config: resolveConfig(RULES, {}),
+      onRuleError: (id, error) => {
+        throw new Error(`rule ${id} threw: ${String(error)}`);
+      },
+    });
+    for (const [file, text] of Object.entries(files)) workspace.update(`file:///repo/${file}`, text);
+    return computeChecklist(workspace, undefined);
+  };
+  const item = (files: Record<string, string>, id: string) => checklistOf(files).sections.flatMap((s) => s.items).find((i) => i.id === id)!;
+
+  it('replicas: a single-replica Rollout fails, a 3-replica DeploymentConfig passes', () => {
+    const replicas = item({ 'rollout.yaml': rollout().replace('  replicas: 3', '  replicas: 1'), 'dc.yaml': deploymentConfig() }, 'replicas');
+    assert.equal(replicas.count.total, 2);
+    assert.equal(replicas.count.passing, 1);
+    assert.deepEqual(replicas.failures.map((f) => `${f.kind} ${f.name}: ${f.messages.join('; ')}`), ['Rollout web: Rollout "web" runs 1 replica (any node drain or crash takes it down)']);
+  });
+
+  it('deployment-strategy: a DeploymentConfig with Recreate fails, a canary Rollout is not counted', () => {
+    const strategy = item({ 'rollout.yaml': rollout(), 'dc.yaml': dcStrategy('    type: Recreate') }, 'deployment-strategy');
+    assert.equal(strategy.count.total, 1);
+    assert.deepEqual(strategy.failures.map((f) => `${f.kind} ${f.name}`), ['DeploymentConfig api']);
+  });
+
+  it('disruption budgets: a 3-replica Rollout without a PDB fails', () => {
+    const budgets = item({ 'rollout.yaml': rollout() }, 'disruption-budgets');
+    assert.deepEqual(budgets.failures.map((f) => `${f.kind} ${f.name}: ${f.messages.join('; ')}`), ['Rollout web: Rollout "web" runs 3 replicas and no PodDisruptionBudget selects its pods']);
+  });
 });

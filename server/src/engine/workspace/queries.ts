@@ -78,7 +78,7 @@ function isToolConfig(apiVersion: string): boolean {
 }
 
 /**
- * Whether the namespace holds a custom resource (a Prometheus, an Alertmanager, a Rollout...).
+ * Whether the namespace holds a custom resource (a Prometheus, an Alertmanager...) or a Rollout with workloadRef.
  * Operators turn those into pods, Services and the like that the workspace never shows, so a
  * rule saying "selects no pods" must stay silent in such a namespace.
  */
@@ -89,7 +89,9 @@ export function namespaceHasCustomResources(index: WorkspaceIndex, namespace: st
     for (const resource of index.resources()) {
       const { facts } = resource;
       // The API server requires a name: a nameless document is a patch or a tool's config file.
-      if (facts.builtin || resource.namespace === undefined || facts.name === undefined || isToolConfig(facts.apiVersion)) continue;
+      // A Rollout without a template of its own (workloadRef) runs pods whose Deployment may live elsewhere: as opaque as an operator's.
+      const opaque = !facts.builtin || (facts.kind === 'Rollout' && facts.workload === undefined);
+      if (!opaque || resource.namespace === undefined || facts.name === undefined || isToolConfig(facts.apiVersion)) continue;
       cache.custom.add(resource.namespace);
     }
   }
