@@ -25,10 +25,11 @@ describe('examples/', () => {
     assert.ok(output.summary.errors > 0);
   });
 
-  it('bad/ reports the syntax error, and nothing on the custom resource', () => {
+  it('bad/ reports the syntax error, the Argo Rollout as a workload, and nothing on the custom resource', () => {
     const { output } = check('examples/bad');
     const file = (name: string): JsonOutput['files'][number] => output.files.find((f) => f.path === `examples/bad/${name}`)!;
     assert.deepEqual(file('crd-ignored.yaml').findings, []);
+    assert.deepEqual(file('web-rollout.yaml').findings.filter((f) => f.severity === 'error').map((f) => `${f.line}:${f.column} ${f.ruleId}`), ['22:13 privileged-container']);
     assert.ok(file('config-broken-syntax.yaml').findings.some((f) => f.ruleId === 'yaml-syntax'));
   });
 

@@ -5,6 +5,10 @@
 //   hpa:      1 apiVersion, 2 kind, 3 metadata, 4 name, [namespace], spec, scaleTargetRef (+3 lines), [minReplicas], [maxReplicas], [metrics...]
 import { yaml } from './ruleTester';
 
+/** The apiVersion each workload kind is written with (the extension workloads live in their projects' groups). */
+const API_VERSION_OF: Readonly<Record<string, string>> = { Rollout: 'argoproj.io/v1alpha1', DeploymentConfig: 'apps.openshift.io/v1' };
+const apiVersionOf = (kind: string): string => API_VERSION_OF[kind] ?? 'apps/v1';
+
 export interface WorkloadOptions {
   kind?: string;
   name: string;
@@ -34,16 +38,18 @@ export function workload(o: WorkloadOptions): string {
             `          preferredDuringSchedulingIgnoredDuringExecution: [{weight: 100, podAffinityTerm: {topologyKey: kubernetes.io/hostname, labelSelector: {matchLabels: {${labels}}}}}]`,
           ]
         : [];
+  const kind = o.kind ?? 'Deployment';
   return yaml(
-    `apiVersion: apps/v1`,
-    `kind: ${o.kind ?? 'Deployment'}`,
+    `apiVersion: ${apiVersionOf(kind)}`,
+    `kind: ${kind}`,
     'metadata:',
     `  name: ${o.name}`,
     ...(o.namespace ? [`  namespace: ${o.namespace}`] : []),
     'spec:',
     ...(o.replicas === undefined ? [] : [`  replicas: ${o.replicas}`]),
     ...(o.serviceName === undefined ? [] : [`  serviceName: ${o.serviceName}`]),
-    `  selector: {matchLabels: {${labels}}}`,
+    // A DeploymentConfig's selector is a plain label map, like a ReplicationController's.
+    kind === 'DeploymentConfig' ? `  selector: {${labels}}` : `  selector: {matchLabels: {${labels}}}`,
     '  template:',
     `    metadata: {labels: {${labels}}}`,
     '    spec:',
@@ -86,6 +92,8 @@ export interface HpaOptions {
   namespace?: string;
   target: string;
   targetKind?: string;
+  /** scaleTargetRef.apiVersion; by default the one the target kind is written with. */
+  targetApiVersion?: string;
   minReplicas?: number;
   maxReplicas?: number;
   /** Lines under `metrics:` (2 spaces of indentation for `- `). */
@@ -101,7 +109,7 @@ export function hpa(o: HpaOptions): string {
     ...(o.namespace ? [`  namespace: ${o.namespace}`] : []),
     'spec:',
     '  scaleTargetRef:',
-    '    apiVersion: apps/v1',
+    `    apiVersion: ${o.targetApiVersion ?? apiVersionOf(o.targetKind ?? 'Deployment')}`,
     `    kind: ${o.targetKind ?? 'Deployment'}`,
     `    name: ${o.target}`,
     ...(o.minReplicas === undefined ? [] : [`  minReplicas: ${o.minReplicas}`]),

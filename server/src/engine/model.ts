@@ -48,11 +48,16 @@ const POD_SPEC_PATHS: Record<string, readonly string[]> = {
   ReplicationController: ['spec', 'template', 'spec'],
   Job: ['spec', 'template', 'spec'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+  DeploymentConfig: ['spec', 'template', 'spec'],
+  Rollout: ['spec', 'template', 'spec'],
 };
 
 function podSpecOf(reader: NodeReader, root: YAMLMap, kind: string): PodSpecRef | undefined {
   const path = POD_SPEC_PATHS[kind];
   if (!path) return undefined;
+  // A Rollout with workloadRef runs the referenced Deployment's template (Argo rejects one with both):
+  // that template is checked as the Deployment, so the Rollout has no pod spec and no pod findings.
+  if (kind === 'Rollout' && reader.has(root, 'spec', 'workloadRef')) return undefined;
   const node = reader.map(root, ...path);
   if (!node) return undefined;
   const templateMetadata = kind === 'Pod' ? undefined : reader.map(root, ...path.slice(0, -1), 'metadata');

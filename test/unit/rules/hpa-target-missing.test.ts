@@ -10,6 +10,7 @@ workspaceRuleTester(rule, {
     { name: 'target in the same file', files: { 'app.yaml': join(workload({ name: 'api' }), hpa({ target: 'api', minReplicas: 2, maxReplicas: 5 })) } },
     { name: 'target in another file, explicit namespace', files: { 'deploy.yaml': workload({ name: 'api', namespace: 'shop' }), 'hpa.yaml': hpa({ target: 'api', namespace: 'shop', minReplicas: 2, maxReplicas: 5 }) } },
     { name: 'a custom resource with a scale subresource', files: { 'rollout.yaml': rollout, 'hpa.yaml': hpa({ target: 'api', targetKind: 'Rollout', minReplicas: 2, maxReplicas: 5 }) } },
+    { name: 'a DeploymentConfig named in apps.openshift.io', files: { 'dc.yaml': workload({ kind: 'DeploymentConfig', name: 'api' }), 'hpa.yaml': hpa({ target: 'api', targetKind: 'DeploymentConfig', minReplicas: 2, maxReplicas: 5 }) } },
     { name: 'the namespace shows no workload at all: deployed from elsewhere', files: { 'hpa.yaml': hpa({ target: 'api', minReplicas: 2, maxReplicas: 5 }) } },
   ],
   invalid: [
@@ -27,6 +28,16 @@ workspaceRuleTester(rule, {
       name: 'the Deployment lives in another namespace',
       files: { 'deploy.yaml': join(workload({ name: 'api', namespace: 'shop' }), workload({ name: 'web' })), 'hpa.yaml': hpa({ target: 'api', minReplicas: 2, maxReplicas: 5 }) },
       errors: [{ file: 'hpa.yaml', message: 'HorizontalPodAutoscaler "scaler" scales Deployment "api", which is not in namespace "default" in the workspace', line: 9, column: 5, endLine: 9, endColumn: 14 }],
+    },
+    {
+      name: 'a Rollout named in apps/v1: the HPA finds no such kind there',
+      files: { 'rollout.yaml': workload({ kind: 'Rollout', name: 'api' }), 'hpa.yaml': hpa({ target: 'api', targetKind: 'Rollout', targetApiVersion: 'apps/v1', minReplicas: 2, maxReplicas: 5 }) },
+      errors: [{ file: 'hpa.yaml', message: 'HorizontalPodAutoscaler "scaler" scales Rollout "api" of apps/v1, but that Rollout is argoproj.io/v1alpha1', line: 9, column: 5, endLine: 9, endColumn: 14 }],
+    },
+    {
+      name: 'a renamed Rollout',
+      files: { 'rollout.yaml': workload({ kind: 'Rollout', name: 'api-v2' }), 'hpa.yaml': hpa({ target: 'api', targetKind: 'Rollout', minReplicas: 2, maxReplicas: 5 }) },
+      errors: [{ file: 'hpa.yaml', message: 'HorizontalPodAutoscaler "scaler" scales Rollout "api", which is not in namespace "default" in the workspace', line: 9, column: 5, endLine: 9, endColumn: 14 }],
     },
   ],
 });

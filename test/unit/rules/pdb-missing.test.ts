@@ -1,4 +1,5 @@
 import rule from '../../../server/src/rules/availability/pdb-missing';
+import { hpa as fixtureHpa, workload } from '../../helpers/availabilityFixtures';
 import { yaml } from '../../helpers/ruleTester';
 import { workspaceRuleTester } from '../../helpers/workspaceRuleTester';
 
@@ -32,6 +33,8 @@ workspaceRuleTester(rule, {
     { name: 'an empty policy/v1 selector selects every pod of the namespace', files: { 'deploy.yaml': deployment('api', 3), 'pdb.yaml': pdb('{}') } },
     { name: 'single replica (default)', files: { 'deploy.yaml': deployment('api', undefined) } },
     { name: 'HPA keeps one replica minimum', files: { 'deploy.yaml': deployment('api', 3), 'hpa.yaml': hpa('api', 1) } },
+    { name: 'a Rollout with a PDB', files: { 'rollout.yaml': workload({ kind: 'Rollout', name: 'web', replicas: 3 }), 'pdb.yaml': pdb('{matchLabels: {app: web}}') } },
+    { name: 'a Rollout with workloadRef: its Deployment is the one checked', files: { 'rollout.yaml': yaml('apiVersion: argoproj.io/v1alpha1', 'kind: Rollout', 'metadata: {name: web}', 'spec:', '  replicas: 3', '  workloadRef: {apiVersion: apps/v1, kind: Deployment, name: web}') } },
   ],
   invalid: [
     {
@@ -68,6 +71,18 @@ workspaceRuleTester(rule, {
       name: 'HPA-managed with minReplicas 2, second document of the file',
       files: { 'app.yaml': `${hpa('api', 2)}---\n${deployment('api', undefined)}` },
       errors: [{ file: 'app.yaml', message: 'Deployment "api" runs 2 replicas and no PodDisruptionBudget selects its pods', line: 10, column: 1, endLine: 10, endColumn: 17 }],
+    },
+    {
+      name: 'a Rollout: the fix adds a PDB selecting its pods',
+      files: { 'rollout.yaml': workload({ kind: 'Rollout', name: 'web', replicas: 3 }) },
+      errors: [{ file: 'rollout.yaml', message: 'Rollout "web" runs 3 replicas and no PodDisruptionBudget selects its pods', line: 2, column: 1, endLine: 2, endColumn: 14 }],
+      output: { 'rollout.yaml': `${workload({ kind: 'Rollout', name: 'web', replicas: 3 })}${yaml('---', 'apiVersion: policy/v1', 'kind: PodDisruptionBudget', 'metadata:', '  name: web-pdb', 'spec:', '  maxUnavailable: 1', '  selector:', '    matchLabels:', '      app: web')}` },
+    },
+    {
+      name: 'a DeploymentConfig whose HPA (named in apps.openshift.io) keeps 2',
+      files: { 'dc.yaml': workload({ kind: 'DeploymentConfig', name: 'api' }), 'hpa.yaml': fixtureHpa({ target: 'api', targetKind: 'DeploymentConfig', minReplicas: 2, maxReplicas: 5 }) },
+      errors: [{ file: 'dc.yaml', message: 'DeploymentConfig "api" runs 2 replicas and no PodDisruptionBudget selects its pods', line: 2, column: 1, endLine: 2, endColumn: 23 }],
+      output: { 'dc.yaml': `${workload({ kind: 'DeploymentConfig', name: 'api' })}${yaml('---', 'apiVersion: policy/v1', 'kind: PodDisruptionBudget', 'metadata:', '  name: api-pdb', 'spec:', '  maxUnavailable: 1', '  selector:', '    matchLabels:', '      app: api')}` },
     },
   ],
 });

@@ -31,7 +31,7 @@ export interface SelectedWorkload {
 }
 
 /** Kinds whose pod count the manifests state; a DaemonSet's depends on the nodes, a Job's ends at completion. */
-const COUNTABLE_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'Pod']);
+const COUNTABLE_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig', 'Rollout', 'Pod']);
 
 /**
  * The workloads a PDB selects in the workspace, and whether their pods can be counted:

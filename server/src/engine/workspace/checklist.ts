@@ -105,7 +105,10 @@ const PDB: readonly string[] = ['PodDisruptionBudget'];
 const HPA: readonly string[] = ['HorizontalPodAutoscaler'];
 const NAMESPACE: readonly string[] = ['Namespace'];
 const SECRET_HOLDERS: readonly string[] = ['Secret', 'ConfigMap'];
-const DEPLOYMENT_OR_STATEFULSET: readonly string[] = ['Deployment', 'StatefulSet'];
+/** The kinds replicas-too-few checks (the nouns say Deployment and StatefulSet, the common ones). */
+const DEPLOYMENT_OR_STATEFULSET: readonly string[] = ['Deployment', 'StatefulSet', 'DeploymentConfig', 'Rollout'];
+/** The kinds rolling-update-unsafe checks: a DeploymentConfig's rolling strategy is a Deployment's. */
+const DEPLOYMENT_KINDS: readonly string[] = ['Deployment', 'DeploymentConfig'];
 
 /** What the subject predicates ask of the index, answered once per checklist. */
 class SubjectContext {
@@ -162,7 +165,7 @@ const SUBJECTS: Record<SubjectSet, SubjectDefinition> = {
     noun: { one: 'HPA or scaled workload', other: 'HPAs and scaled workloads' },
     includes: (r, c) => isBuiltin(r, HPA) || c.isScaled(r),
   },
-  deployments: { noun: { one: 'Deployment', other: 'Deployments' }, includes: (r) => isWorkload(r) && r.facts.kind === 'Deployment' },
+  deployments: { noun: { one: 'Deployment', other: 'Deployments' }, includes: (r) => isWorkload(r) && has(DEPLOYMENT_KINDS, r.facts.kind) },
   'namespaces-with-workloads': { noun: { one: 'namespace', other: 'namespaces' } },
   'namespace-objects': { noun: { one: 'Namespace object', other: 'Namespace objects' }, includes: (r) => isBuiltin(r, NAMESPACE) },
   'rbac-objects': { noun: { one: 'RBAC object', other: 'RBAC objects' }, includes: (r) => isBuiltin(r, RBAC_KINDS) },

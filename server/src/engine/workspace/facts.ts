@@ -110,7 +110,9 @@ export interface ResourceFacts {
   ingress?: IngressFacts;
 }
 
-const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
+const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig', 'Rollout']);
+/** Controllers older than LabelSelector: their selector is a plain map of equalities. */
+const MAP_SELECTOR_KINDS = new Set(['ReplicationController', 'DeploymentConfig']);
 
 type Locate = (span: Span | undefined) => Range;
 
@@ -186,7 +188,7 @@ function workloadFacts(object: K8sObject, locate: Locate): WorkloadFacts {
   const selectorNode = read.get(spec, 'selector');
   return {
     replicas: REPLICATED_KINDS.has(object.kind) ? located(object, spec, 'replicas', locate, asNumber) : undefined,
-    selector: object.kind === 'ReplicationController' ? parseMapSelector(read, selectorNode) : parseLabelSelector(read, selectorNode),
+    selector: MAP_SELECTOR_KINDS.has(object.kind) ? parseMapSelector(read, selectorNode) : parseLabelSelector(read, selectorNode),
     podLabels: object.kind === 'Pod' ? object.labels : read.stringMap(podSpec.templateMetadata, 'labels'),
     containers: podSpec.containers
       .filter((c) => c.role !== 'ephemeral')

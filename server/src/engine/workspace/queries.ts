@@ -1,8 +1,9 @@
+import { referenceReaches } from '../kinds';
 import { isEmptySelector, matches, type LabelSelector, type SelectorRequirement } from '../selector';
 import type { IndexedResource, WorkspaceIndex } from './index';
 
 /** Kinds whose pods a PodDisruptionBudget protects and whose replica count matters. */
-export const REPLICATED_WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'] as const;
+export const REPLICATED_WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig', 'Rollout'] as const;
 
 /** Whether a PDB's selector selects the pods of a workload, as the disruption controller decides. */
 export function pdbSelects(pdb: IndexedResource, workload: IndexedResource): boolean {
@@ -23,8 +24,11 @@ export function pdbsSelecting(index: WorkspaceIndex, workload: IndexedResource):
 /** HorizontalPodAutoscalers whose scaleTargetRef names this workload. */
 export function hpasTargeting(index: WorkspaceIndex, workload: IndexedResource): IndexedResource[] {
   if (workload.namespace === undefined) return [];
-  const { kind, name } = workload.facts;
-  return index.ofKind('HorizontalPodAutoscaler', workload.namespace).filter((hpa) => hpa.facts.hpa?.target?.kind === kind && hpa.facts.hpa.target.name === name);
+  const { apiVersion, kind, name } = workload.facts;
+  return index.ofKind('HorizontalPodAutoscaler', workload.namespace).filter((hpa) => {
+    const target = hpa.facts.hpa?.target;
+    return target?.kind === kind && target.name === name && referenceReaches(target.apiVersion, apiVersion, kind);
+  });
 }
 
 /**
@@ -74,7 +78,7 @@ function isToolConfig(apiVersion: string): boolean {
 }
 
 /**
- * Whether the namespace holds a custom resource (a Prometheus, an Alertmanager, a Rollout...).
+ * Whether the namespace holds a custom resource (a Prometheus, an Alertmanager...) or a Rollout with workloadRef.
  * Operators turn those into pods, Services and the like that the workspace never shows, so a
  * rule saying "selects no pods" must stay silent in such a namespace.
  */
@@ -85,7 +89,9 @@ export function namespaceHasCustomResources(index: WorkspaceIndex, namespace: st
     for (const resource of index.resources()) {
       const { facts } = resource;
       // The API server requires a name: a nameless document is a patch or a tool's config file.
-      if (facts.builtin || resource.namespace === undefined || facts.name === undefined || isToolConfig(facts.apiVersion)) continue;
+      // A Rollout without a template of its own (workloadRef) runs pods whose Deployment may live elsewhere: as opaque as an operator's.
+      const opaque = !facts.builtin || (facts.kind === 'Rollout' && facts.workload === undefined);
+      if (!opaque || resource.namespace === undefined || facts.name === undefined || isToolConfig(facts.apiVersion)) continue;
       cache.custom.add(resource.namespace);
     }
   }
@@ -201,6 +207,11 @@ function controllerLabels(workload: IndexedResource): ReadonlyMap<string, RegExp
       return new Map([['statefulset.kubernetes.io/pod-name', new RegExp(`^${name}-\\d+$`)], ['apps.kubernetes.io/pod-index', ORDINAL], ['controller-revision-hash', ANY]]);
     case 'DaemonSet':
       return new Map([['controller-revision-hash', ANY], ['pod-template-generation', ORDINAL]]);
+    // OpenShift labels each pod with its DeploymentConfig and with the numbered deployment (ReplicationController) that made it.
+    case 'DeploymentConfig':
+      return new Map([['deploymentconfig', new RegExp(`^${name}$`)], ['deployment', new RegExp(`^${name}-\\d+$`)]]);
+    case 'Rollout':
+      return new Map([['rollouts-pod-template-hash', ANY]]);
     case 'Job':
     case 'CronJob': {
       const job = workload.facts.kind === 'Job' ? new RegExp(`^${name}$`) : new RegExp(`^${name}-\\d+$`);
@@ -245,5 +256,6 @@ export function workloadsWithPodsSelectedBy(index: WorkspaceIndex, selector: Lab
 
 const CONTROLLER_LABEL_KEYS: ReadonlySet<string> = new Set([
   'pod-template-hash', 'statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index', 'controller-revision-hash', 'pod-template-generation',
+  'deploymentconfig', 'deployment', 'rollouts-pod-template-hash',
   'job-name', 'batch.kubernetes.io/job-name', 'controller-uid', 'batch.kubernetes.io/controller-uid', 'batch.kubernetes.io/job-completion-index',
 ]);

@@ -13,7 +13,7 @@ const rule: WorkspaceRule = {
     docsUrl: 'https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#migrating-deployments-and-statefulsets-to-horizontal-autoscaling',
     peers: { 'kube-score': ['deployment-targeted-by-hpa-does-not-have-replicas-configured'] },
     fixable: true,
-    kinds: ['Deployment', 'StatefulSet', 'ReplicaSet'],
+    kinds: ['Deployment', 'StatefulSet', 'ReplicaSet', 'DeploymentConfig', 'Rollout'],
   },
   checkWorkspace({ resource, facts, index, report, source }) {
     const replicas = facts.workload?.replicas;

@@ -1,3 +1,4 @@
+import { referenceReaches } from '../../engine/kinds';
 import type { WorkspaceRule } from '../../engine/rule';
 
 const rule: WorkspaceRule = {
@@ -19,7 +20,12 @@ const rule: WorkspaceRule = {
     const namespace = resource.namespace;
     if (!target || namespace === undefined) return;
     const sameKind = index.ofKind(target.kind, namespace);
-    if (sameKind.some((r) => r.facts.name === target.name)) return;
+    const named = sameKind.filter((r) => r.facts.name === target.name);
+    if (named.some((r) => referenceReaches(target.apiVersion, r.facts.apiVersion, r.facts.kind))) return;
+    if (named.length > 0) {
+      report(target.at, `HorizontalPodAutoscaler "${facts.name ?? '(unnamed)'}" scales ${target.kind} "${target.name}" of ${target.apiVersion}, but that ${target.kind} is ${named[0].facts.apiVersion}`);
+      return;
+    }
     // Nothing of the namespace's workloads in the workspace: the target is deployed from another repository or chart.
     if (sameKind.length === 0 && index.workloads(namespace).length === 0) return;
     report(target.at, `HorizontalPodAutoscaler "${facts.name ?? '(unnamed)'}" scales ${target.kind} "${target.name}", which is not in namespace "${namespace}" in the workspace`);

@@ -8,14 +8,14 @@ const rule: WorkspaceRule = {
     id: 'replicas-too-few',
     category: 'availability',
     severity: 'warning',
-    description: 'A Deployment or StatefulSet runs fewer than 2 replicas and no HorizontalPodAutoscaler scales it.',
+    description: 'A Deployment, StatefulSet, DeploymentConfig or Rollout runs fewer than 2 replicas and no HorizontalPodAutoscaler scales it.',
     rationale:
       'With a single pod, every node drain, eviction, rollout hiccup or crash is an outage until a replacement is scheduled and ready. Two or more replicas (spread over nodes) let one go while the others keep serving.',
     remediation: 'Set spec.replicas to 3 (at least 2), or let a HorizontalPodAutoscaler with minReplicas >= 2 manage the count.',
     docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#replicas',
     peers: { 'kube-linter': ['minimum-three-replicas'], 'kube-score': ['deployment-replicas'], polaris: ['deploymentMissingReplicas'] },
     fixable: true,
-    kinds: ['Deployment', 'StatefulSet'],
+    kinds: ['Deployment', 'StatefulSet', 'DeploymentConfig', 'Rollout'],
   },
   checkWorkspace({ resource, facts, index, report, source }) {
     const workload = facts.workload;

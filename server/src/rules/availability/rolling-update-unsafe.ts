@@ -9,6 +9,17 @@ import type { FixSpec, Rule, RuleContext } from '../../engine/rule';
 /** Below this many replicas, one pod down is a large share of capacity (a third or more). */
 const SMALL_REPLICA_COUNT = 3;
 
+/**
+ * Where each kind keeps its rolling update. OpenShift's DeploymentConfig has the same semantics
+ * (maxUnavailable rounded down, maxSurge up, 25% each by default) under other names. An Argo
+ * Rollout is not listed: its canary and blueGreen strategies move traffic by steps or by switching
+ * Services, which a maxUnavailable reading would misjudge.
+ */
+const STRATEGY_FIELDS: Readonly<Record<string, { rolling: string; params: string }>> = {
+  Deployment: { rolling: 'RollingUpdate', params: 'rollingUpdate' },
+  DeploymentConfig: { rolling: 'Rolling', params: 'rollingParams' },
+};
+
 /** A count given as `3` or `"3"`; undefined for anything else (a template placeholder, a typo). */
 function count(read: NodeReader, node: unknown, key: string): number | undefined {
   const value = read.scalar(node, key);
@@ -47,14 +58,17 @@ function allowsSurge(value: unknown): boolean {
  * already allows a surge is the author's choice and stays; type is only written over Recreate.
  */
 function fix(object: K8sObject, read: NodeReader, strategy: YAMLMap, recreate: boolean): FixSpec | undefined {
-  const keepSurge = !recreate && allowsSurge(read.scalar(strategy, 'rollingUpdate', 'maxSurge'));
+  const fields = STRATEGY_FIELDS[object.kind]!;
+  const keepSurge = !recreate && allowsSurge(read.scalar(strategy, fields.params, 'maxSurge'));
   const name = describe(object);
-  const edits = mergeOwn(read, strategy, { ...(recreate ? { type: 'RollingUpdate' } : {}), rollingUpdate: zeroDowntimeRollingUpdate(keepSurge) });
+  const edits = mergeOwn(read, strategy, { ...(recreate ? { type: fields.rolling } : {}), [fields.params]: zeroDowntimeRollingUpdate(keepSurge) });
   const title = recreate ? `Switch ${name} to a rolling update with maxSurge 1 and maxUnavailable 0` : `Set maxUnavailable 0${keepSurge ? '' : ' and maxSurge 1'} in the rolling update of ${name}`;
   return edits && { title, edits };
 }
 
 function check({ object, read, report }: RuleContext): void {
+  const fields = STRATEGY_FIELDS[object.kind];
+  if (!fields) return;
   const spec = read.map(object.root, 'spec');
   const strategy = read.map(spec, 'strategy');
   if (!strategy) return;
@@ -68,8 +82,8 @@ function check({ object, read, report }: RuleContext): void {
     });
     return;
   }
-  if (type !== undefined && type !== 'RollingUpdate') return;
-  const rollingUpdate = read.map(strategy, 'rollingUpdate');
+  if (type !== undefined && type !== fields.rolling) return;
+  const rollingUpdate = read.map(strategy, fields.params);
   const pair = read.pair(rollingUpdate, 'maxUnavailable');
   if (!pair) return;
   const replicasNode = read.get(spec, 'replicas');
@@ -82,7 +96,7 @@ function check({ object, read, report }: RuleContext): void {
   const down = Math.min(unavailable, replicas);
   report({
     at: fieldAnchor(read, rollingUpdate, 'maxUnavailable', kindAnchor(object)),
-    message: `${describe(object)}: rollingUpdate.maxUnavailable ${shown} lets a rollout take ${down} of ${replicas} ${replicas === 1 ? 'replica' : 'replicas'} down`,
+    message: `${describe(object)}: ${fields.params}.maxUnavailable ${shown} lets a rollout take ${down} of ${replicas} ${replicas === 1 ? 'replica' : 'replicas'} down`,
     fix: fix(object, read, strategy, false),
   });
 }
@@ -92,14 +106,14 @@ const rule: Rule = {
     id: 'rolling-update-unsafe',
     category: 'availability',
     severity: 'info',
-    description: 'A Deployment rollout can take serving capacity down.',
+    description: 'A Deployment (or DeploymentConfig) rollout can take serving capacity down.',
     rationale:
       'With the Recreate strategy every rollout is an outage: all old pods stop before any new pod is ready. With few replicas, a maxUnavailable of one pod or more removes a third or more of capacity (all of it with one replica) while new pods start, which shows up as errors and latency on every deploy.',
-    remediation: 'Use type RollingUpdate with maxSurge: 1 and maxUnavailable: 0, so new pods become ready before old ones stop.',
+    remediation: 'Use type RollingUpdate (Rolling in a DeploymentConfig) with maxSurge: 1 and maxUnavailable: 0, so new pods become ready before old ones stop.',
     docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#strategy',
     peers: { 'kube-linter': ['no-rolling-update-strategy'], 'kube-score': ['deployment-strategy'] },
     fixable: true,
-    kinds: ['Deployment'],
+    kinds: Object.keys(STRATEGY_FIELDS),
   },
   check,
 };

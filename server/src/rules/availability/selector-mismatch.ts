@@ -5,11 +5,20 @@ import type { NodeReader } from '../../engine/nodes';
 import type { Rule, RuleContext } from '../../engine/rule';
 import { formatLabels, formatSelector, isEmptySelector, matches, parseLabelSelector, parseMapSelector, type LabelSelector } from '../../engine/selector';
 
-const CONTROLLER_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job'] as const;
+const CONTROLLER_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'DeploymentConfig', 'Rollout'] as const;
 
-/** apps/v1 made the selector required; older versions (removed anyway) defaulted it from the template labels. */
+/**
+ * apps/v1 made the selector required; older versions (removed anyway) defaulted it from the template
+ * labels, as a DeploymentConfig still does. A Rollout with a template needs one too (its controller
+ * refuses the Rollout otherwise; with workloadRef it has no template and this rule never gets that far).
+ */
 function selectorRequired(object: K8sObject): boolean {
-  return object.apiVersion === 'apps/v1';
+  return object.apiVersion === 'apps/v1' || object.kind === 'Rollout';
+}
+
+/** Who refuses a wrong selector: the API server, or for a Rollout (a custom resource) its controller. */
+function refuser(object: K8sObject): string {
+  return object.kind === 'Rollout' ? 'the Argo Rollouts controller' : 'the API server';
 }
 
 function isNull(node: unknown): boolean {
@@ -17,8 +26,8 @@ function isNull(node: unknown): boolean {
 }
 
 function parseSelector(object: K8sObject, read: NodeReader, node: unknown): LabelSelector | undefined {
-  // ReplicationController predates LabelSelector: its selector is a plain map of equalities.
-  return object.kind === 'ReplicationController' ? parseMapSelector(read, node) : parseLabelSelector(read, node);
+  // ReplicationController (and OpenShift's DeploymentConfig) predate LabelSelector: the selector is a plain map of equalities.
+  return object.kind === 'ReplicationController' || object.kind === 'DeploymentConfig' ? parseMapSelector(read, node) : parseLabelSelector(read, node);
 }
 
 function check({ object, read, report }: RuleContext): void {
@@ -44,7 +53,7 @@ function check({ object, read, report }: RuleContext): void {
   const at = keyAnchor(read, spec, 'selector', kindAnchor(object));
   if (isEmptySelector(selector)) {
     // An empty map defaults from the template labels for a ReplicationController; apps/v1 rejects it.
-    if (selectorRequired(object)) report({ at, message: `${describe(object)}: spec.selector is empty (the API server rejects it)` });
+    if (selectorRequired(object)) report({ at, message: `${describe(object)}: spec.selector is empty (${refuser(object)} rejects it)` });
     return;
   }
   if (!matches(selector, labels)) {

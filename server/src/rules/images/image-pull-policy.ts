@@ -1,5 +1,6 @@
 import { containerAnchor, fieldAnchor } from '../../engine/anchors';
 import { isMutableReference, parseImage } from '../../engine/image';
+import { imageSetByTrigger } from '../../engine/imageTriggers';
 import { WORKLOAD_KINDS } from '../../engine/kinds';
 import { describe } from '../../engine/model';
 import { podContainers, type Rule } from '../../engine/rule';
@@ -25,7 +26,7 @@ const rule: Rule = {
         report({ at, message: `${describe(object, container)}: imagePullPolicy is Never (the pod only starts on nodes that already have the image)` });
         continue;
       }
-      if (policy !== 'IfNotPresent') continue;
+      if (policy !== 'IfNotPresent' || imageSetByTrigger(object, container)) continue;
       const text = read.string(container.node, 'image');
       const image = text === undefined ? undefined : parseImage(text);
       if (!image || !isMutableReference(image)) continue;

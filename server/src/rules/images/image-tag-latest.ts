@@ -1,5 +1,6 @@
 import { containerAnchor, fieldAnchor } from '../../engine/anchors';
 import { parseImage } from '../../engine/image';
+import { imageSetByTrigger } from '../../engine/imageTriggers';
 import { WORKLOAD_KINDS } from '../../engine/kinds';
 import { describe } from '../../engine/model';
 import { podContainers, type Rule } from '../../engine/rule';
@@ -20,6 +21,7 @@ const rule: Rule = {
   },
   check({ object, read, report }) {
     for (const container of podContainers(object)) {
+      if (imageSetByTrigger(object, container)) continue;
       const text = read.string(container.node, 'image');
       const image = text === undefined ? undefined : parseImage(text);
       // A digest pins the content whatever the tag says.

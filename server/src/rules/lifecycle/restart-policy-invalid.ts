@@ -6,7 +6,7 @@ import type { Rule, RuleContext } from '../../engine/rule';
 // its containers exit, which is the pod lifecycle; the configuration section is about externalised
 // configuration and secrets.
 
-const LONG_RUNNING = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController'] as const;
+const LONG_RUNNING = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig', 'Rollout'] as const;
 const RUN_TO_COMPLETION = ['Job', 'CronJob'] as const;
 
 function isRunToCompletion(kind: string): boolean {
