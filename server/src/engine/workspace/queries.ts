@@ -92,7 +92,8 @@ export function namespaceHasCustomResources(index: WorkspaceIndex, namespace: st
   return cache.custom.has(namespace);
 }
 
-const fileOrder = (a: IndexedResource, b: IndexedResource): number =>
+/** By file, then line: the order findings and messages name objects in. */
+export const fileOrder = (a: IndexedResource, b: IndexedResource): number =>
   (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) || a.startLine + a.facts.kindAt.start.line - (b.startLine + b.facts.kindAt.start.line);
 
 /**
