@@ -40,3 +40,28 @@ describe('workload facts: what the HPA divides by', () => {
     assert.deepEqual(without.workload!.podRequests, { cpu: false, memory: false });
   });
 });
+
+describe('pod labels and network policy directions', () => {
+  it('takes pod labels from the template a kind keeps them in; a bare Pod from its own metadata', () => {
+    const [cron, job, pod] = factsOf(
+      [
+        yaml('apiVersion: batch/v1', 'kind: CronJob', 'metadata: {name: backup, labels: {team: db}}', 'spec:', '  schedule: "@daily"', '  jobTemplate:', '    metadata: {labels: {level: job}}', '    spec:', '      template:', '        metadata: {labels: {app: backup}}', '        spec: {containers: [{name: a, image: "a:1"}]}'),
+        yaml('apiVersion: batch/v1', 'kind: Job', 'metadata: {name: migrate, labels: {team: db}}', 'spec:', '  template:', '    metadata: {labels: {app: migrate}}', '    spec: {containers: [{name: a, image: "a:1"}]}'),
+        yaml('apiVersion: v1', 'kind: Pod', 'metadata: {name: debug, labels: {app: debug}}', 'spec: {containers: [{name: a, image: "a:1"}]}'),
+      ].join('---\n'),
+    );
+    assert.deepEqual(cron.workload!.podLabels, { app: 'backup' });
+    assert.deepEqual(job.workload!.podLabels, { app: 'migrate' });
+    assert.deepEqual(pod.workload!.podLabels, { app: 'debug' });
+  });
+
+  it('reads the directions a NetworkPolicy governs as the API defaults them', () => {
+    const policy = (...spec: string[]): string => yaml('apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: p}', 'spec:', '  podSelector: {}', ...spec.map((line) => `  ${line}`));
+    const governs = (...spec: string[]): unknown => factsOf(policy(...spec))[0].networkPolicy!.governs;
+    assert.deepEqual(governs(), { ingress: true, egress: false });
+    assert.deepEqual(governs('egress: [{}]'), { ingress: true, egress: true });
+    assert.deepEqual(governs('policyTypes: [Egress]'), { ingress: false, egress: true });
+    assert.deepEqual(governs('policyTypes: [Ingress, Egress]'), { ingress: true, egress: true });
+    assert.deepEqual(governs('policyTypes: [Ingress]', 'egress: [{}]'), { ingress: true, egress: false });
+  });
+});

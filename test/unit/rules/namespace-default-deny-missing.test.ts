@@ -47,6 +47,10 @@ workspaceRuleTester(rule, {
       options: { requireEgress: true },
       files: { 'deploy.yaml': deployment('api'), 'policy.yaml': policy(['podSelector: {}', 'policyTypes: [Ingress, Egress]']) },
     },
+    {
+      name: 'no policyTypes: Ingress is implied, even beside an egress section',
+      files: { 'deploy.yaml': deployment('api'), 'policy.yaml': policy(['podSelector: {}', 'egress: [{to: [{namespaceSelector: {}}]}]']) },
+    },
   ],
   invalid: [
     {
@@ -65,6 +69,12 @@ workspaceRuleTester(rule, {
       },
       errors: [{ file: 'ns.yaml', message: 'Namespace "shop" has 1 workload and no default-deny NetworkPolicy for ingress (podSelector: {} with no ingress rules)', line: 2, column: 1, endLine: 2, endColumn: 16 }],
       output: { 'ns.yaml': `${namespaceObject('shop')}${created(['Ingress'], 'shop')}` },
+    },
+    {
+      name: 'a default-deny for egress only leaves ingress open',
+      files: { 'app.yaml': `${policy(['podSelector: {}', 'policyTypes: [Egress]'])}---\n${deployment('api')}` },
+      errors: [{ file: 'app.yaml', message: 'Namespace "default" has 1 workload and no default-deny NetworkPolicy for ingress (podSelector: {} with no ingress rules)', line: 10, column: 1, endLine: 10, endColumn: 17 }],
+      output: { 'app.yaml': `${policy(['podSelector: {}', 'policyTypes: [Egress]'])}---\n${deployment('api')}${created(['Ingress'])}` },
     },
     {
       name: 'requireEgress: ingress denied, egress not',

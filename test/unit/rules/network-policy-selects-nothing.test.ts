@@ -36,6 +36,10 @@ workspaceRuleTester(rule, {
       },
     },
     { name: 'the workspace shows no workload of the namespace', files: { 'deploy.yaml': workload('Deployment', 'web', 'app: web'), 'policy.yaml': policy('{matchLabels: {app: api}}', 'shop') } },
+    {
+      name: 'no workload of the namespace, and the pods in another namespace and file: deployed from elsewhere',
+      files: { 'deploy.yaml': workload('Deployment', 'web', 'app: web', 'shop-staging'), 'policy.yaml': policy('{matchLabels: {app: web}}', 'shop') },
+    },
     { name: 'a label the StatefulSet controller adds', files: { 'sts.yaml': workload('StatefulSet', 'db', 'app: db'), 'policy.yaml': policy('{matchLabels: {apps.kubernetes.io/pod-index: "0"}}') } },
   ],
   invalid: [
@@ -47,7 +51,21 @@ workspaceRuleTester(rule, {
     {
       name: 'the matching workload is in another namespace',
       files: { 'deploy.yaml': `${workload('Deployment', 'web', 'app: web')}---\n${workload('Deployment', 'other', 'app: other', 'shop')}`, 'policy.yaml': policy('{matchLabels: {app: web}}', 'shop') },
-      errors: [{ file: 'policy.yaml', message: 'NetworkPolicy "allow-web" selects no pods: no workload in namespace "shop" has labels matching app=web', line: 7, column: 3, endLine: 7, endColumn: 14 }],
+      errors: [{ file: 'policy.yaml', message: 'NetworkPolicy "allow-web" selects no pods: no workload in namespace "shop" has labels matching app=web; Deployment "web" in namespace "default" (deploy.yaml) has these labels', line: 7, column: 3, endLine: 7, endColumn: 14 }],
+    },
+    {
+      name: 'the copy-paste slip: one file, the policy in a namespace without workloads, a CronJob\'s pods in another',
+      files: {
+        'backup.yaml': `${yaml(
+          'apiVersion: batch/v1',
+          'kind: CronJob',
+          'metadata: {name: backup, namespace: shop-prod}',
+          'spec:',
+          '  schedule: "@daily"',
+          '  jobTemplate: {spec: {template: {metadata: {labels: {app: backup}}, spec: {restartPolicy: Never, containers: [{name: app, image: "app:1"}]}}}}',
+        )}---\n${policy('{matchExpressions: [{key: app, operator: In, values: [backup]}]}', 'shop')}`,
+      },
+      errors: [{ file: 'backup.yaml', message: 'NetworkPolicy "allow-web" selects no pods: no workload in namespace "shop" has labels matching app in (backup); CronJob "backup" in namespace "shop-prod" has matching labels', line: 14, column: 3, endLine: 14, endColumn: 14 }],
     },
     {
       name: 'matchExpressions excluding every pod, configured default namespace',

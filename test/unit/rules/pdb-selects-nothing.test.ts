@@ -19,6 +19,10 @@ workspaceRuleTester(rule, {
     },
     { name: 'no workload of the namespace in the workspace', files: { 'pdb.yaml': pdb({ selector: '{matchLabels: {app: api}}', maxUnavailable: 1 }) } },
     {
+      name: 'no workload of the namespace, and the pods in another namespace and file: deployed from elsewhere',
+      files: { 'deploy.yaml': workload({ name: 'api', namespace: 'shop-staging' }), 'pdb.yaml': pdb({ namespace: 'shop', selector: '{matchLabels: {app: api}}', maxUnavailable: 1 }) },
+    },
+    {
       name: 'a selector that cannot be evaluated',
       files: { 'deploy.yaml': workload({ name: 'api' }), 'pdb.yaml': pdb({ selector: '{matchExpressions: [{key: app, operator: Like, values: [api]}]}', maxUnavailable: 1 }) },
     },
@@ -37,7 +41,12 @@ workspaceRuleTester(rule, {
     {
       name: 'the selected workload lives in another namespace',
       files: { 'deploy.yaml': join(workload({ name: 'api', namespace: 'shop' }), workload({ name: 'web' })), 'pdb.yaml': pdb({ selector: '{matchLabels: {app: api}}', maxUnavailable: 1 }) },
-      errors: [{ file: 'pdb.yaml', message: 'PodDisruptionBudget "budget" selects no pods: no workload in namespace "default" has labels app=api', line: 7, column: 3, endLine: 7, endColumn: 11 }],
+      errors: [{ file: 'pdb.yaml', message: 'PodDisruptionBudget "budget" selects no pods: no workload in namespace "default" has labels app=api; Deployment "api" in namespace "shop" (deploy.yaml) has these labels', line: 7, column: 3, endLine: 7, endColumn: 11 }],
+    },
+    {
+      name: 'the copy-paste slip: one file, the budget in a namespace without workloads, matchExpressions matching pods in another',
+      files: { 'app.yaml': join(workload({ name: 'api', namespace: 'shop-prod', labels: 'app: api, tier: web' }), pdb({ namespace: 'shop', selector: '{matchExpressions: [{key: tier, operator: In, values: [web]}]}', minAvailable: 1 })) },
+      errors: [{ file: 'app.yaml', message: 'PodDisruptionBudget "budget" selects no pods: no workload in namespace "shop" has labels matching tier in (web); Deployment "api" in namespace "shop-prod" has matching labels', line: 21, column: 3, endLine: 21, endColumn: 11 }],
     },
     {
       name: 'matchExpressions in an explicit namespace',

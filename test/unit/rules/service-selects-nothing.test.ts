@@ -38,6 +38,14 @@ workspaceRuleTester(rule, {
     { name: 'pods of a custom resource (Prometheus) may match', files: { 'deploy.yaml': workload('Deployment', 'api', 'app: api', 'monitoring'), 'svc.yaml': service('{app: prometheus}', 'monitoring'), 'prom.yaml': prometheus('monitoring') } },
     { name: 'the workspace shows no workload of the namespace', files: { 'deploy.yaml': workload('Deployment', 'api', 'app: api'), 'svc.yaml': service('{app: web}', 'shop') } },
     {
+      name: 'no workload of the namespace, and the pods with these labels are in another namespace and another file: deployed from elsewhere',
+      files: { 'deploy.yaml': workload('Deployment', 'web', 'app: web', 'shop-staging'), 'svc.yaml': service('{app: web}', 'shop') },
+    },
+    {
+      name: 'the same file, another namespace, but the pods are also at home',
+      files: { 'app.yaml': `${workload('Deployment', 'web', 'app: web', 'shop-prod')}---\n${service('{app: web}', 'shop')}`, 'home.yaml': workload('Deployment', 'web', 'app: web', 'shop') },
+    },
+    {
       name: 'a per-pod Service of a StatefulSet selects the label the controller adds',
       files: { 'sts.yaml': workload('StatefulSet', 'redis', 'app: redis'), 'svc.yaml': service('{app: redis, statefulset.kubernetes.io/pod-name: redis-0}') },
     },
@@ -56,7 +64,31 @@ workspaceRuleTester(rule, {
     {
       name: 'the matching workload is in another namespace',
       files: { 'deploy.yaml': `${workload('Deployment', 'web', 'app: web')}---\n${workload('Deployment', 'other', 'app: other', 'shop')}`, 'svc.yaml': service('{app: web}', 'shop') },
-      errors: [{ file: 'svc.yaml', message: 'Service "web" selects no pods: no workload in namespace "shop" has labels app=web', line: 7, column: 3, endLine: 7, endColumn: 11 }],
+      errors: [{ file: 'svc.yaml', message: 'Service "web" selects no pods: no workload in namespace "shop" has labels app=web; Deployment "web" in namespace "default" (deploy.yaml) has these labels', line: 7, column: 3, endLine: 7, endColumn: 11 }],
+    },
+    {
+      name: 'pods with these labels in several other namespaces: the first by name, then how many more',
+      files: {
+        'staging.yaml': workload('Deployment', 'web', 'app: web, tier: front', 'shop-staging'),
+        'prod.yaml': `${workload('StatefulSet', 'cache', 'app: cache', 'shop-prod')}---\n${workload('Deployment', 'web', 'app: web', 'shop-prod')}`,
+        'prod-canary.yaml': workload('Deployment', 'web-canary', 'app: web', 'shop-prod'),
+        'shop.yaml': `${workload('Deployment', 'api', 'app: api', 'shop')}---\n${service('{app: web}', 'shop')}`,
+      },
+      errors: [
+        {
+          file: 'shop.yaml',
+          message: 'Service "web" selects no pods: no workload in namespace "shop" has labels app=web; Deployment "web-canary" in namespace "shop-prod" (prod-canary.yaml) has these labels, and so do workloads in 1 more namespace',
+          line: 19,
+          column: 3,
+          endLine: 19,
+          endColumn: 11,
+        },
+      ],
+    },
+    {
+      name: 'the copy-paste slip: one file, the Service in a namespace without workloads, its pods in another',
+      files: { 'orders.yaml': `${workload('Deployment', 'orders', 'app: orders', 'shop-prod')}---\n${service('{app: orders}', 'shop')}` },
+      errors: [{ file: 'orders.yaml', message: 'Service "web" selects no pods: no workload in namespace "shop" has labels app=orders; Deployment "orders" in namespace "shop-prod" has these labels', line: 19, column: 3, endLine: 19, endColumn: 11 }],
     },
     {
       name: 'a pod name the StatefulSet never creates; custom resources in another namespace do not count',

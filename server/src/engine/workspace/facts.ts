@@ -75,6 +75,8 @@ export interface ServiceFacts {
 export interface NetworkPolicyFacts {
   podSelector: LabelSelector | undefined;
   podSelectorAt: Range;
+  /** The directions the policy isolates its pods in (its effective policyTypes). */
+  governs: { ingress: boolean; egress: boolean };
   /** Selects every pod of its namespace and allows nothing in that direction. */
   defaultDeny: { ingress: boolean; egress: boolean };
 }
@@ -277,6 +279,7 @@ function networkPolicyFacts(object: K8sObject, locate: Locate): NetworkPolicyFac
   return {
     podSelector,
     podSelectorAt: locate(keyAnchor(read, spec, 'podSelector', undefined)),
+    governs: { ingress, egress },
     defaultDeny: {
       ingress: selectsAll && ingress && read.items(spec, 'ingress').length === 0,
       egress: selectsAll && egress && read.items(spec, 'egress').length === 0,

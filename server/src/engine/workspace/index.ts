@@ -47,6 +47,8 @@ export class WorkspaceIndex {
   private readonly namespaceGenerations = new Map<string, number>();
   /** Bumped when a cluster-scoped object comes or goes (Namespaces, cluster-wide policies). */
   private clusterGeneration = 0;
+  /** Counts lookups across namespaces: a finding computed while it moved depends on every namespace. */
+  private crossNamespaceReadCount = 0;
 
   constructor(private defaultNamespace = 'default') {}
 
@@ -158,6 +160,15 @@ export class WorkspaceIndex {
    */
   stampOf(namespace: string): string {
     return `${this.namespaceGenerations.get(namespace) ?? 0}:${this.clusterGeneration}`;
+  }
+
+  /** Says that a query looked beyond the namespace it was asked about (see stampOf). */
+  noteCrossNamespaceRead(): void {
+    this.crossNamespaceReadCount++;
+  }
+
+  get crossNamespaceReads(): number {
+    return this.crossNamespaceReadCount;
   }
 
   private touch(namespace: string | undefined): void {

@@ -98,7 +98,8 @@ export function namespaceHasCustomResources(index: WorkspaceIndex, namespace: st
   return cache.custom.has(namespace);
 }
 
-const fileOrder = (a: IndexedResource, b: IndexedResource): number =>
+/** By file, then line: the order findings and messages name objects in. */
+export const fileOrder = (a: IndexedResource, b: IndexedResource): number =>
   (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) || a.startLine + a.facts.kindAt.start.line - (b.startLine + b.facts.kindAt.start.line);
 
 /**
@@ -151,26 +152,41 @@ export function hasCniNetworkPolicies(index: WorkspaceIndex, namespace: string):
 }
 
 export interface PolicyCoverage {
-  /** Workloads whose pods some built-in NetworkPolicy of their namespace selects. */
+  /** Workloads whose pods some built-in NetworkPolicy of their namespace governing ingress selects. */
   selected: ReadonlySet<IndexedResource>;
-  /** A policy's podSelector could not be read: it may select any workload. */
+  /** Workloads that only egress-only policies select, with those policies by file and line: their ingress is open. */
+  egressOnly: ReadonlyMap<IndexedResource, readonly IndexedResource[]>;
+  /** A policy governing ingress has a podSelector that could not be read: it may select any workload. */
   unreadable: boolean;
 }
 
-/** Which workloads of the namespace the built-in NetworkPolicies select (an empty podSelector selects them all). */
+/**
+ * Which workloads of the namespace the built-in NetworkPolicies isolate for ingress (an empty
+ * podSelector selects them all). A policy whose policyTypes leave out Ingress restricts what the
+ * pods may reach, not who may reach them, so it is no ingress coverage.
+ */
 export function networkPolicyCoverage(index: WorkspaceIndex, namespace: string): PolicyCoverage {
   const cache = namespaceCache(index);
   let coverage = cache.coverage.get(namespace);
   if (coverage) return coverage;
   const selected = new Set<IndexedResource>();
+  const egressSelected = new Map<IndexedResource, IndexedResource[]>();
   let unreadable = false;
-  for (const policy of index.ofKind('NetworkPolicy', namespace)) {
-    if (!policy.facts.builtin) continue;
-    const selector = policy.facts.networkPolicy?.podSelector;
-    if (!selector) unreadable = true;
-    else for (const workload of workloadsWithPodsSelectedBy(index, selector, namespace)) selected.add(workload);
+  for (const policy of index.ofKind('NetworkPolicy', namespace).sort(fileOrder)) {
+    const facts = policy.facts.networkPolicy;
+    if (!policy.facts.builtin || !facts) continue;
+    const ingress = facts.governs.ingress;
+    if (!facts.podSelector) {
+      unreadable ||= ingress;
+      continue;
+    }
+    for (const workload of workloadsWithPodsSelectedBy(index, facts.podSelector, namespace)) {
+      if (ingress) selected.add(workload);
+      else if (facts.governs.egress) egressSelected.set(workload, [...(egressSelected.get(workload) ?? []), policy]);
+    }
   }
-  cache.coverage.set(namespace, (coverage = { selected, unreadable }));
+  const egressOnly = new Map([...egressSelected].filter(([workload]) => !selected.has(workload)));
+  cache.coverage.set(namespace, (coverage = { selected, egressOnly, unreadable }));
   return coverage;
 }
 

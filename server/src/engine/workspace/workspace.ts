@@ -44,8 +44,11 @@ export class Workspace {
   readonly index: WorkspaceIndex;
   readonly analyzer: Analyzer;
   private readonly checker: WorkspaceChecker;
-  /** Cross-resource findings of namespaced objects, valid while their namespace's stamp holds. */
-  private readonly cached = new WeakMap<IndexedResource, { stamp: string; findings: Finding[] }>();
+  /**
+   * Cross-resource findings of namespaced objects, valid while their namespace's stamp holds; a
+   * finding that looked into other namespaces (`generation` set) only while the whole index does.
+   */
+  private readonly cached = new WeakMap<IndexedResource, { stamp: string; generation: number | undefined; findings: Finding[] }>();
   /** Analyses of the files open in an editor: their syntax trees, for quick-fixes. */
   private readonly openFiles = new Map<string, FileAnalysis>();
   /** The settings every finding was made with (the checklist reads which rules are on). */
@@ -175,9 +178,11 @@ export class Workspace {
     if (resource.namespace === undefined) return this.checker.check(resource, this.index, source);
     const stamp = this.index.stampOf(resource.namespace);
     const hit = this.cached.get(resource);
-    if (hit?.stamp === stamp) return hit.findings;
+    if (hit?.stamp === stamp && (hit.generation === undefined || hit.generation === this.index.generation)) return hit.findings;
+    const reads = this.index.crossNamespaceReads;
     const findings = this.checker.check(resource, this.index, source);
-    this.cached.set(resource, { stamp, findings });
+    const generation = this.index.crossNamespaceReads !== reads ? this.index.generation : undefined;
+    this.cached.set(resource, { stamp, generation, findings });
     return findings;
   }
 }
