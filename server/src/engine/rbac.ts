@@ -51,6 +51,24 @@ export function ruleLabel(rule: PolicyRule): string {
   return `rules[${rule.index}]`;
 }
 
+// The item of the rule's resources that grants `resource` (`secrets`, `pods/exec`), matched as the
+// RBAC authorizer does: `*` matches every resource and subresource, `*/exec` the exec subresource
+// of every resource, any other item only its exact string. There is no trailing wildcard: `pods/*`
+// matches only a subresource literally named `*`, so it grants no pods/exec. The exact item wins
+// over a wildcard, so a finding points at the most specific grant.
+export function grantingItem(rule: PolicyRule, resource: string): RbacItem | undefined {
+  const exact = rule.resources.find((r) => r.value === resource);
+  if (exact) return exact;
+  const slash = resource.indexOf('/');
+  const anyParent = slash === -1 ? undefined : `*/${resource.slice(slash + 1)}`;
+  return (anyParent !== undefined ? rule.resources.find((r) => r.value === anyParent) : undefined) ?? rule.resources.find((r) => r.value === '*');
+}
+
+/** ` through resources "*"`: how a message says that a grant comes from a wildcard item rather than from the resource's own name. */
+export function throughWildcard(item: RbacItem, resource: string): string {
+  return item.value === resource ? '' : ` through resources "${item.value}"`;
+}
+
 /** The verbs of `wanted` that the rule grants, `*` granting all of them. Verbs are case-sensitive in RBAC. */
 export function grantedVerbs(rule: PolicyRule, wanted: readonly string[]): string[] {
   if (rule.verbs.some((v) => v.value === '*')) return [...wanted];

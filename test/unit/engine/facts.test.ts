@@ -65,3 +65,30 @@ describe('pod labels and network policy directions', () => {
     assert.deepEqual(governs('policyTypes: [Ingress]', 'egress: [{}]'), { ingress: true, egress: false });
   });
 });
+
+describe('RBAC facts: what rbac-cluster-admin-binding compares', () => {
+  const RBAC = 'apiVersion: rbac.authorization.k8s.io/v1';
+
+  it('reads a binding\'s roleRef with the range of its name entry, and none without kind or name', () => {
+    const [bound, incomplete] = factsOf(
+      [yaml(RBAC, 'kind: ClusterRoleBinding', 'metadata: {name: b}', 'roleRef: {kind: ClusterRole, name: view}'), yaml(RBAC, 'kind: RoleBinding', 'metadata: {name: r}', 'roleRef: {kind: Role}')].join('---\n'),
+    );
+    assert.deepEqual(bound.roleBinding, { roleRef: { kind: 'ClusterRole', name: 'view', at: { start: { line: 3, character: 29 }, end: { line: 3, character: 39 } } } });
+    assert.deepEqual(incomplete.roleBinding, { roleRef: undefined });
+  });
+
+  it('marks a ClusterRole that grants everything in one entry, whatever its nonResourceURLs', () => {
+    const roles = factsOf(
+      [
+        yaml(RBAC, 'kind: ClusterRole', 'metadata: {name: all}', 'rules: [{apiGroups: ["*"], resources: ["*"], verbs: [get, "*"]}]'),
+        yaml(RBAC, 'kind: ClusterRole', 'metadata: {name: urls}', 'rules: [{nonResourceURLs: ["*"], verbs: ["*"]}, {apiGroups: [apps], resources: ["*"], verbs: ["*"]}]'),
+        yaml(RBAC, 'kind: ClusterRole', 'metadata: {name: named}', 'rules: [{apiGroups: ["*"], resources: ["*"], resourceNames: [x], verbs: ["*"]}]'),
+        yaml(RBAC, 'kind: Role', 'metadata: {name: role}', 'rules: [{apiGroups: ["*"], resources: ["*"], verbs: ["*"]}]'),
+      ].join('---\n'),
+    );
+    assert.deepEqual(
+      roles.map((f) => f.clusterRole),
+      [{ grantsEverything: true }, { grantsEverything: false }, { grantsEverything: false }, undefined],
+    );
+  });
+});

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
 import { NodeReader } from '../../../server/src/engine/nodes';
-import { coversGroup, grantedVerbs, listWords, policyRules, ruleLabel } from '../../../server/src/engine/rbac';
+import { coversGroup, grantedVerbs, grantingItem, listWords, policyRules, ruleLabel, throughWildcard } from '../../../server/src/engine/rbac';
 
 function rulesOf(text: string) {
   const doc = parseDocument(text, { merge: true });
@@ -46,6 +46,31 @@ describe('grantedVerbs / coversGroup', () => {
     assert.equal(coversGroup(explicit, ['apps']), false);
     assert.equal(coversGroup(wildcard, ['batch']), true);
     assert.equal(coversGroup(apps, ['apps', 'extensions']), true);
+  });
+});
+
+describe('grantingItem / throughWildcard', () => {
+  const [exact, wildcard, subresource, trailing] = rulesOf(
+    ['rules:', '- {resources: ["*", secrets, pods/exec]}', '- {resources: ["*"]}', '- {resources: ["*/exec"]}', '- {resources: ["pods/*"]}'].join('\n'),
+  );
+  const granting = (rule: (typeof exact), resource: string): string | undefined => grantingItem(rule, resource)?.value;
+
+  it('matches as the RBAC authorizer does, preferring the exact item', () => {
+    assert.equal(granting(exact, 'secrets'), 'secrets');
+    assert.equal(granting(exact, 'pods/exec'), 'pods/exec');
+    assert.equal(granting(exact, 'pods/attach'), '*');
+    assert.equal(granting(wildcard, 'pods/exec'), '*');
+    assert.equal(granting(subresource, 'pods/exec'), '*/exec');
+    assert.equal(granting(subresource, 'pods/attach'), undefined);
+    assert.equal(granting(subresource, 'exec'), undefined);
+    // No trailing wildcard in RBAC: pods/* matches a subresource literally named "*" only.
+    assert.equal(granting(trailing, 'pods/exec'), undefined);
+  });
+
+  it('says when the grant comes through a wildcard', () => {
+    assert.equal(throughWildcard(grantingItem(exact, 'secrets')!, 'secrets'), '');
+    assert.equal(throughWildcard(grantingItem(wildcard, 'secrets')!, 'secrets'), ' through resources "*"');
+    assert.equal(throughWildcard(grantingItem(subresource, 'pods/exec')!, 'pods/exec'), ' through resources "*/exec"');
   });
 });
 

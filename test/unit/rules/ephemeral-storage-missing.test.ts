@@ -32,7 +32,7 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'nothing set, and a request without a limit',
+      name: 'nothing set (request and limit inserted), and a request without a limit (a limit inserted)',
       code: yaml(
         'apiVersion: apps/v1',
         'kind: StatefulSet',
@@ -48,7 +48,7 @@ ruleTester(rule, {
         '          requests: {ephemeral-storage: 1Gi}',
       ),
       errors: [
-        { message: 'StatefulSet "db", init container "init": no resources.limits.ephemeral-storage', line: 8, column: 9, endLine: 8, endColumn: 19, severity: 'info' },
+        { message: 'StatefulSet "db", init container "init": no resources.requests.ephemeral-storage or resources.limits.ephemeral-storage', line: 8, column: 9, endLine: 8, endColumn: 19, severity: 'info' },
         { message: 'StatefulSet "db", container "pg": no resources.limits.ephemeral-storage', line: 10, column: 9, endLine: 10, endColumn: 17 },
       ],
       output: yaml(
@@ -61,6 +61,8 @@ ruleTester(rule, {
         '      initContainers:',
         '      - name: init',
         '        resources:',
+        '          requests:',
+        '            ephemeral-storage: 1Gi # kube-prod: seed default: the local disk the scheduler reserves, the limit as the API server would copy it',
         '          limits:',
         '            ephemeral-storage: 1Gi # kube-prod: seed default: set to the local disk (logs, emptyDir, writable layer) the container may use',
         '      containers:',
@@ -87,7 +89,7 @@ ruleTester(rule, {
         '          - name: run',
         '            resources: {limits: {memory: 1Gi}}',
       ),
-      errors: [{ message: 'CronJob "nightly", container "run": no resources.limits.ephemeral-storage', line: 11, column: 13, endLine: 11, endColumn: 22 }],
+      errors: [{ message: 'CronJob "nightly", container "run": no resources.requests.ephemeral-storage or resources.limits.ephemeral-storage', line: 11, column: 13, endLine: 11, endColumn: 22 }],
       output: yaml(
         'apiVersion: batch/v1',
         'kind: CronJob',
@@ -100,7 +102,38 @@ ruleTester(rule, {
         '        spec:',
         '          containers:',
         '          - name: run',
-        '            resources: {limits: {memory: 1Gi, ephemeral-storage: 1Gi}}',
+        '            resources: {limits: {memory: 1Gi, ephemeral-storage: 1Gi}, requests: {ephemeral-storage: 1Gi}}',
+      ),
+    },
+    {
+      name: 'a memory request and an empty ephemeral-storage limit count as neither',
+      code: yaml(
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata: {name: p}',
+        'spec:',
+        '  containers:',
+        '  - name: app',
+        '    resources:',
+        '      requests:',
+        '        memory: 128Mi',
+        '      limits:',
+        '        ephemeral-storage: ""',
+      ),
+      errors: [{ message: 'Pod "p", container "app": no resources.requests.ephemeral-storage or resources.limits.ephemeral-storage', line: 6, column: 5, endLine: 6, endColumn: 14 }],
+      output: yaml(
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata: {name: p}',
+        'spec:',
+        '  containers:',
+        '  - name: app',
+        '    resources:',
+        '      requests:',
+        '        memory: 128Mi',
+        '        ephemeral-storage: 1Gi # kube-prod: seed default: the local disk the scheduler reserves, the limit as the API server would copy it',
+        '      limits:',
+        '        ephemeral-storage: 1Gi # kube-prod: seed default: set to the local disk (logs, emptyDir, writable layer) the container may use',
       ),
     },
     {

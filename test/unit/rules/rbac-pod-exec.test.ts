@@ -22,8 +22,20 @@ ruleTester(rule, {
       code: yaml(RBAC, 'kind: Role', 'metadata: {name: named, namespace: app}', 'rules:', '- apiGroups: [batch]', '  resources: [jobs]', '  resourceNames: [nightly]', '  verbs: [create, get]'),
     },
     {
-      name: 'resources "*" is left to rbac-wildcard',
-      code: yaml(RBAC, 'kind: ClusterRole', 'metadata: {name: all}', 'rules:', '- apiGroups: ["*"]', '  resources: ["*"]', '  verbs: [create]'),
+      name: 'pods/* matches only a subresource literally named "*": RBAC has no trailing wildcard',
+      code: yaml(RBAC, 'kind: Role', 'metadata: {name: ws, namespace: app}', 'rules:', '- apiGroups: [""]', '  resources: ["pods/*"]', '  verbs: [get, create]'),
+    },
+    {
+      name: 'resources "*" with verbs that open no stream and create nothing',
+      code: yaml(RBAC, 'kind: ClusterRole', 'metadata: {name: cleaner}', 'rules:', '- apiGroups: ["*"]', '  resources: ["*"]', '  verbs: [list, watch, delete]'),
+    },
+    {
+      name: 'resources "*" with create in a group that serves no workloads',
+      code: yaml(RBAC, 'kind: ClusterRole', 'metadata: {name: crd-writer}', 'rules:', '- apiGroups: [monitoring.coreos.com]', '  resources: ["*"]', '  verbs: [create]'),
+    },
+    {
+      name: 'resources "*" with create narrowed by resourceNames, in groups without the core group',
+      code: yaml(RBAC, 'kind: Role', 'metadata: {name: named, namespace: app}', 'rules:', '- apiGroups: [apps]', '  resources: ["*"]', '  resourceNames: [web]', '  verbs: [create]'),
     },
     { name: 'a CRD', code: yaml('apiVersion: example.com/v1', 'kind: Role', 'metadata: {name: x}', 'rules: [{apiGroups: [""], resources: [pods/exec], verbs: [create]}]') },
   ],
@@ -54,11 +66,43 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'pods/* covers exec and attach; get alone is enough over WebSockets',
-      code: yaml(RBAC, 'kind: Role', 'metadata: {name: ws, namespace: app}', 'rules:', '- apiGroups: [""]', '  resources: ["pods/*"]', '  verbs: [get]'),
+      name: '*/exec and */attach match those subresources of every resource; get alone is enough over WebSockets',
+      code: yaml(RBAC, 'kind: Role', 'metadata: {name: ws, namespace: app}', 'rules:', '- apiGroups: [""]', '  resources: ["*/exec", "*/attach"]', '  verbs: [get]'),
       errors: [
-        { message: 'Role "ws": rules[0] grants get on pods/exec: can run commands in running containers', line: 6, column: 15, endLine: 6, endColumn: 23 },
-        { message: 'Role "ws": rules[0] grants get on pods/attach: can attach to the processes of running containers', line: 6, column: 15, endLine: 6, endColumn: 23 },
+        { message: 'Role "ws": rules[0] grants get on pods/exec through resources "*/exec": can run commands in running containers', line: 6, column: 15, endLine: 6, endColumn: 23 },
+        { message: 'Role "ws": rules[0] grants get on pods/attach through resources "*/attach": can attach to the processes of running containers', line: 6, column: 25, endLine: 6, endColumn: 35 },
+      ],
+    },
+    {
+      name: 'resources "*" with create in every group: one finding on the "*" item for the streams and the workloads',
+      code: yaml(RBAC, 'kind: ClusterRole', 'metadata: {name: all}', 'rules:', '- apiGroups: ["*"]', '  resources: ["*"]', '  verbs: [create]'),
+      errors: [
+        {
+          message:
+            'ClusterRole "all": rules[0] grants create on pods/exec and pods/attach, and create on pods and every workload controller, through resources "*": can run commands in running containers and attach to their processes, and run arbitrary code through new pods',
+          line: 6,
+          column: 15,
+          endLine: 6,
+          endColumn: 18,
+        },
+      ],
+    },
+    {
+      name: 'block style, resources "*" read-only in the core group: get opens the streams',
+      code: yaml(RBAC, 'kind: Role', 'metadata: {name: reader, namespace: app}', 'rules:', '- apiGroups:', '  - ""', '  resources:', "  - '*'", '  verbs:', '  - get', '  - list'),
+      errors: [{ message: 'Role "reader": rules[0] grants get on pods/exec and pods/attach through resources "*": can run commands in running containers and attach to their processes', line: 8, column: 5, endLine: 8, endColumn: 8 }],
+    },
+    {
+      name: 'resources "*" with create in apps only: the workload controllers of that group',
+      code: yaml(RBAC, 'kind: ClusterRole', 'metadata: {name: apps-admin}', 'rules:', '- apiGroups: [apps]', '  resources: ["*"]', '  verbs: ["*"]'),
+      errors: [{ message: 'ClusterRole "apps-admin": rules[0] grants create on deployments, daemonsets, statefulsets and replicasets through resources "*": can run arbitrary code through new pods', line: 6, column: 15, endLine: 6, endColumn: 18 }],
+    },
+    {
+      name: 'pods/exec named beside "*": the named item for exec, the wildcard for attach',
+      code: yaml(RBAC, 'kind: Role', 'metadata: {name: mixed, namespace: app}', 'rules:', '- apiGroups: [""]', '  resources: [pods/exec, "*"]', '  verbs: [get]'),
+      errors: [
+        { message: 'Role "mixed": rules[0] grants get on pods/exec: can run commands in running containers', line: 6, column: 15, endLine: 6, endColumn: 24 },
+        { message: 'Role "mixed": rules[0] grants get on pods/attach through resources "*": can attach to the processes of running containers', line: 6, column: 26, endLine: 6, endColumn: 29 },
       ],
     },
   ],

@@ -18,8 +18,8 @@ ruleTester(rule, {
       code: yaml(RBAC, 'kind: Role', 'metadata: {name: cm, namespace: a}', 'rules:', '- apiGroups: [""]', '  resources: [configmaps]', '  verbs: ["*"]'),
     },
     {
-      name: '"*" verbs on "*" resources is left to rbac-wildcard',
-      code: yaml(RBAC, 'kind: ClusterRole', 'metadata: {name: all}', 'rules:', '- apiGroups: ["*"]', '  resources: ["*"]', '  verbs: ["*"]'),
+      name: '"*" verbs on "*" resources of groups without roles or identities',
+      code: yaml(RBAC, 'kind: ClusterRole', 'metadata: {name: apps-admin}', 'rules:', '- apiGroups: [apps, batch]', '  resources: ["*"]', '  verbs: ["*"]'),
     },
     { name: 'a CRD', code: yaml('apiVersion: example.com/v1', 'kind: Role', 'metadata: {name: x}', 'rules: [{apiGroups: ["*"], resources: [roles], verbs: [bind]}]') },
   ],
@@ -61,6 +61,16 @@ ruleTester(rule, {
       name: 'a named verb counts on "*" resources',
       code: yaml(RBAC, 'kind: ClusterRole', 'metadata: {name: imp}', 'rules:', '- apiGroups: [""]', '  resources: ["*"]', '  verbs: [impersonate]'),
       errors: [{ message: 'ClusterRole "imp": rules[0] grants impersonate: can act as other users, groups or service accounts', line: 7, column: 11, endLine: 7, endColumn: 22 }],
+    },
+    {
+      name: '"*" verbs on "*" resources in every group: all three, through the wildcard',
+      code: yaml(RBAC, 'kind: ClusterRole', 'metadata: {name: all}', 'rules:', '- apiGroups: ["*"]', '  resources: ["*"]', '  verbs: ["*"]'),
+      errors: [{ message: 'ClusterRole "all": rules[0] grants all verbs ("*"), which include bind, escalate and impersonate through resources "*"', line: 7, column: 11, endLine: 7, endColumn: 14 }],
+    },
+    {
+      name: 'block style, "*" verbs on "*" resources of the core group: impersonate only',
+      code: yaml(RBAC, 'kind: Role', 'metadata: {name: core, namespace: a}', 'rules:', '- apiGroups: [""]', '  resources:', "  - '*'", '  verbs:', "  - '*'"),
+      errors: [{ message: 'Role "core": rules[0] grants all verbs ("*"), which include impersonate through resources "*"', line: 9, column: 5, endLine: 9, endColumn: 8 }],
     },
   ],
 });

@@ -18,8 +18,16 @@ ruleTester(rule, {
       code: yaml(RBAC, 'kind: ClusterRole', 'metadata: {name: vault}', 'rules:', '- apiGroups: [secrets.example.com]', '  resources: [secrets]', '  verbs: [get, list]'),
     },
     {
-      name: 'resources "*" is left to rbac-wildcard',
-      code: yaml(RBAC, 'kind: ClusterRole', 'metadata: {name: viewer}', 'rules:', '- apiGroups: [""]', '  resources: ["*"]', '  verbs: [get]'),
+      name: 'resources "*" in groups without the core group: no Secrets there',
+      code: yaml(RBAC, 'kind: ClusterRole', 'metadata: {name: apps-viewer}', 'rules:', '- apiGroups: [apps, batch]', '  resources: ["*"]', '  verbs: [get, list, watch]'),
+    },
+    {
+      name: 'resources "*" narrowed by resourceNames',
+      code: yaml(RBAC, 'kind: Role', 'metadata: {name: named, namespace: web}', 'rules:', '- apiGroups: [""]', '  resources: ["*"]', '  resourceNames: [app-config]', '  verbs: [get]'),
+    },
+    {
+      name: 'a subresource wildcard does not reach Secrets',
+      code: yaml(RBAC, 'kind: ClusterRole', 'metadata: {name: status}', 'rules:', '- apiGroups: ["*"]', '  resources: ["*/status"]', '  verbs: [get]'),
     },
     { name: 'a CRD', code: yaml('apiVersion: example.com/v1', 'kind: ClusterRole', 'metadata: {name: x}', 'rules: [{apiGroups: [""], resources: [secrets], verbs: [get]}]') },
   ],
@@ -49,6 +57,21 @@ ruleTester(rule, {
         '  verbs: [list]',
       ),
       errors: [{ message: 'ClusterRole "lister": rules[1] grants list on secrets', line: 9, column: 15, endLine: 9, endColumn: 22 }],
+    },
+    {
+      name: 'resources "*" with get in the core group: the "*" item, through the wildcard',
+      code: yaml(RBAC, 'kind: ClusterRole', 'metadata: {name: viewer}', 'rules:', '- apiGroups: [""]', '  resources: ["*"]', '  verbs: [get]'),
+      errors: [{ message: 'ClusterRole "viewer": rules[0] grants get on secrets through resources "*"', line: 6, column: 15, endLine: 6, endColumn: 18 }],
+    },
+    {
+      name: 'block style, "*" everywhere: every read verb through the wildcard',
+      code: yaml(RBAC, 'kind: ClusterRole', 'metadata: {name: everything}', 'rules:', '- apiGroups:', "  - '*'", '  resources:', "  - '*'", '  verbs:', "  - '*'"),
+      errors: [{ message: 'ClusterRole "everything": rules[0] grants get, list and watch on secrets through resources "*"', line: 8, column: 5, endLine: 8, endColumn: 8 }],
+    },
+    {
+      name: 'secrets named beside "*": one finding, on the named item',
+      code: yaml(RBAC, 'kind: Role', 'metadata: {name: both, namespace: web}', 'rules:', '- apiGroups: ["*"]', '  resources: ["*", secrets]', '  verbs: [list]'),
+      errors: [{ message: 'Role "both": rules[0] grants list on secrets', line: 6, column: 20, endLine: 6, endColumn: 27 }],
     },
   ],
 });

@@ -48,6 +48,21 @@ export function resourceRequests(read: NodeReader, container: YAMLMap, missing: 
   return { resources: { requests } };
 }
 
+/**
+ * `resources.requests` and `resources.limits` of ephemeral storage for a container that sets
+ * neither: the request is the limit's seed, which is what the API server would copy from the
+ * limit anyway, so the fix spells out the cluster's behaviour instead of inventing a second figure.
+ */
+export function ephemeralStorageRequestAndLimit(): PlainMap {
+  const seed = LIMIT_SEEDS['ephemeral-storage'];
+  return {
+    resources: {
+      requests: { 'ephemeral-storage': new Placeholder(seed, 'seed default: the local disk the scheduler reserves, the limit as the API server would copy it') },
+      limits: { 'ephemeral-storage': new Placeholder(seed, LIMIT_HINTS['ephemeral-storage']) },
+    },
+  };
+}
+
 /** `resources.limits.<resource>` for a container (to merge into the container). */
 export function resourceLimit(read: NodeReader, container: YAMLMap, resource: ResourceName): PlainMap {
   return { resources: { limits: { [resource]: fitted(read, container, 'limits', resource, LIMIT_SEEDS[resource], LIMIT_HINTS[resource]) } } };

@@ -6,6 +6,7 @@ import { parseLabelSelector, parseMapSelector, type LabelSelector } from '../sel
 import { IGNORE_ANNOTATION, parseRuleList, type CommentSuppression } from '../suppress';
 import { isClusterScoped } from '../kinds';
 import type { PeerAnnotation } from '../peers';
+import { policyRules } from '../rbac';
 import type { LineIndex } from '../text';
 import type { Range, Span } from '../types';
 
@@ -86,6 +87,16 @@ export interface IngressFacts {
   backends: ReadonlyArray<{ service: Located<string>; port: Located<number | string> | undefined }>;
 }
 
+export interface RoleBindingFacts {
+  /** Absent when the binding names no role kind and name. */
+  roleRef: { kind: string; name: string; at: Range } | undefined;
+}
+
+export interface ClusterRoleFacts {
+  /** One rule entry has "*" in apiGroups, resources and verbs, without resourceNames: all cluster-admin grants over the API. */
+  grantsEverything: boolean;
+}
+
 export interface ResourceFacts {
   apiVersion: string;
   kind: string;
@@ -110,6 +121,8 @@ export interface ResourceFacts {
   service?: ServiceFacts;
   networkPolicy?: NetworkPolicyFacts;
   ingress?: IngressFacts;
+  roleBinding?: RoleBindingFacts;
+  clusterRole?: ClusterRoleFacts;
 }
 
 const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig', 'Rollout']);
@@ -155,6 +168,13 @@ export function factsOf(object: K8sObject, lines: LineIndex, comments: readonly 
       break;
     case 'Ingress':
       facts.ingress = ingressFacts(object, locate);
+      break;
+    case 'RoleBinding':
+    case 'ClusterRoleBinding':
+      facts.roleBinding = roleBindingFacts(object, locate);
+      break;
+    case 'ClusterRole':
+      facts.clusterRole = clusterRoleFacts(object);
       break;
   }
   return facts;
@@ -306,4 +326,26 @@ function ingressFacts(object: K8sObject, locate: Locate): IngressFacts {
   addBackend(read.get(spec, 'defaultBackend') ?? read.get(spec, 'backend'));
   for (const rule of read.maps(spec, 'rules')) for (const path of read.maps(rule, 'http', 'paths')) addBackend(read.get(path, 'backend'));
   return { tls: read.items(spec, 'tls').length > 0, backends };
+}
+
+function roleBindingFacts(object: K8sObject, locate: Locate): RoleBindingFacts {
+  const { reader: read, root } = object;
+  const roleRef = read.map(root, 'roleRef');
+  const kind = read.string(roleRef, 'kind');
+  const name = read.string(roleRef, 'name');
+  return { roleRef: kind && name ? { kind, name, at: locate(fieldAnchor(read, roleRef, 'name', undefined)) } : undefined };
+}
+
+/**
+ * nonResourceURLs are not required: the built-in cluster-admin has nonResourceURLs ["*"] too, but
+ * they only add /healthz, /metrics and the like; every resource of every group (Secrets, RBAC,
+ * pods/exec, nodes/proxy) is already granted without them.
+ */
+function clusterRoleFacts(object: K8sObject): ClusterRoleFacts {
+  const everything = (items: ReadonlyArray<{ value: string }>): boolean => items.some((item) => item.value === '*');
+  return {
+    grantsEverything: policyRules(object.reader, object.root).some(
+      (rule) => rule.resourceNames.length === 0 && everything(rule.apiGroups) && everything(rule.resources) && everything(rule.verbs),
+    ),
+  };
 }

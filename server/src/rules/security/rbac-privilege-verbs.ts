@@ -26,7 +26,10 @@ const PRIVILEGE_VERBS: readonly PrivilegeVerb[] = [
   },
 ];
 
-/** Whether the rule reaches a resource the verb acts on; `userextras/scopes` counts as `userextras`. */
+/**
+ * Whether the rule reaches a resource the verb acts on; `userextras/scopes` counts as `userextras`.
+ * With `resourceWildcard`, resources "*" counts too: it covers roles, users and the rest.
+ */
 function appliesTo(policy: PolicyRule, privilege: PrivilegeVerb, resourceWildcard: boolean): boolean {
   return privilege.targets.some(
     (target) =>
@@ -40,7 +43,7 @@ const rule: Rule = {
     id: 'rbac-privilege-verbs',
     category: 'security',
     severity: 'warning',
-    description: 'A Role or ClusterRole grants the bind, escalate or impersonate verb.',
+    description: 'A Role or ClusterRole grants the bind, escalate or impersonate verb, named or through verbs "*".',
     rationale:
       'RBAC normally stops a subject from granting permissions it does not hold; bind and escalate are the explicit exceptions, and impersonate lets a subject act with the permissions of another identity. Any of them is a path to cluster-admin if the holder is compromised.',
     remediation: 'Remove the verb, or restrict it with resourceNames to the specific roles or identities the workload must bind or impersonate.',
@@ -57,11 +60,13 @@ const rule: Rule = {
           report({ at: nodeSpan(item.node), message: `${describe(object)}: ${ruleLabel(policy)} grants ${privilege.verb}: ${privilege.effect}` });
         }
       }
-      // verbs: ["*"] on roles or identities implies these verbs; on resources: ["*"] rbac-wildcard already reports it.
-      const implied = PRIVILEGE_VERBS.filter((p) => appliesTo(policy, p, false)).map((p) => p.verb);
+      // verbs: ["*"] implies these verbs on roles or identities, named or reached through resources "*".
+      // rbac-wildcard says that "*" grows with the cluster; this finding says which escalation paths it opens.
+      const implied = PRIVILEGE_VERBS.filter((p) => appliesTo(policy, p, true)).map((p) => p.verb);
       if (implied.length === 0) continue;
+      const through = PRIVILEGE_VERBS.some((p) => appliesTo(policy, p, false)) ? '' : ' through resources "*"';
       for (const item of policy.verbs.filter((v) => v.value === '*')) {
-        report({ at: nodeSpan(item.node), message: `${describe(object)}: ${ruleLabel(policy)} grants all verbs ("*"), which include ${listWords(implied)}` });
+        report({ at: nodeSpan(item.node), message: `${describe(object)}: ${ruleLabel(policy)} grants all verbs ("*"), which include ${listWords(implied)}${through}` });
       }
     }
   },

@@ -1,7 +1,7 @@
 import { RBAC_ROLE_KINDS } from '../../engine/kinds';
 import { describe } from '../../engine/model';
 import { nodeSpan } from '../../engine/nodes';
-import { coversGroup, grantedVerbs, listWords, policyRules, ruleLabel } from '../../engine/rbac';
+import { coversGroup, grantedVerbs, grantingItem, listWords, policyRules, ruleLabel, throughWildcard } from '../../engine/rbac';
 import type { Rule } from '../../engine/rule';
 
 const READ_VERBS = ['get', 'list', 'watch'] as const;
@@ -11,7 +11,7 @@ const rule: Rule = {
     id: 'rbac-secrets-read',
     category: 'security',
     severity: 'info',
-    description: 'A Role or ClusterRole can read Secrets.',
+    description: 'A Role or ClusterRole can read Secrets, named or through resources "*".',
     rationale:
       'Reading Secrets means reading every credential they hold, including service account tokens that may carry more privileges than the reader itself. list and watch return the contents of all Secrets in scope, not just their names.',
     remediation: 'Restrict the rule with resourceNames to the Secrets the workload needs, or mount those Secrets into the pod instead of reading them through the API.',
@@ -26,10 +26,11 @@ const rule: Rule = {
       if (policy.resourceNames.length > 0 || !coversGroup(policy, [''])) continue;
       const verbs = grantedVerbs(policy, READ_VERBS);
       if (verbs.length === 0) continue;
-      // resources: ["*"] is reported by rbac-wildcard; this rule names explicit grants.
-      for (const item of policy.resources.filter((r) => r.value === 'secrets')) {
-        report({ at: nodeSpan(item.node), message: `${describe(object)}: ${ruleLabel(policy)} grants ${listWords(verbs)} on secrets` });
-      }
+      // resources: ["*"] reads Secrets as surely as naming them: rbac-wildcard says the role grows with
+      // the cluster, this rule says what it reads today, once per rule entry (the explicit item if any).
+      const item = grantingItem(policy, 'secrets');
+      if (!item) continue;
+      report({ at: nodeSpan(item.node), message: `${describe(object)}: ${ruleLabel(policy)} grants ${listWords(verbs)} on secrets${throughWildcard(item, 'secrets')}` });
     }
   },
 };

@@ -38,7 +38,9 @@ const rule: Rule = {
     for (const policy of policyRules(read, object.root)) {
       if (confinedToReadOnlyGroups(policy)) continue;
       for (const [field, meaning] of FIELDS) {
-        // Only the bare "*"; subresource patterns like "*/scale" are narrow by design.
+        // Only the bare "*"; subresource patterns like "*/scale" are narrow by design. This rule says the
+        // role grows with the cluster; rbac-secrets-read, rbac-pod-exec and rbac-privilege-verbs say, on the
+        // same item, what the wildcard grants today (Secrets, exec, escalation), each at most once per item.
         // The finding points at the "*" item itself, in block (`- "*"`) and flow (`["*"]`) style alike.
         for (const item of policy[field].filter((i) => i.value === '*')) {
           report({ at: nodeSpan(item.node), message: `${describe(object)}: ${ruleLabel(policy)} grants ${meaning} ("*" in ${field})` });
