@@ -4,7 +4,7 @@ import { secretRefFix } from '../../engine/fix/secretRef';
 import { describe, type ContainerRef, type K8sObject } from '../../engine/model';
 import { nodeSpan } from '../../engine/nodes';
 import { ANY_KIND, type FixSpec, type Rule } from '../../engine/rule';
-import { credentialIn } from '../../engine/secretValues';
+import { credentialIn, type CredentialKind } from '../../engine/secretValues';
 import type { Span } from '../../engine/types';
 
 type Path = ReadonlyArray<string | number>;
@@ -22,12 +22,19 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
  * Subtrees another rule already judges, or that hold no text:
  * - a Secret's data and stringData: credentials belong there, and committing them is secret-data-committed's finding;
  * - a ConfigMap's binaryData: base64 of binary files;
- * - kubectl's last-applied annotation: a copy of the object, whose values are reported where they stand.
+ * - kubectl's last-applied annotation: a copy of the object, whose values are reported where they stand;
+ * - a CustomResourceDefinition's schemas: they describe fields and hold no values (and are most of
+ *   the text of a CRD file, prose about keys and tokens included).
  */
 function skipped(object: K8sObject, path: Path): boolean {
   if (path.length === 1 && object.builtin) {
     if (object.kind === 'Secret') return path[0] === 'data' || path[0] === 'stringData';
     if (object.kind === 'ConfigMap') return path[0] === 'binaryData';
+  }
+  if (object.kind === 'CustomResourceDefinition' && object.builtin && path[0] === 'spec') {
+    // apiextensions.k8s.io/v1: spec.versions[i].schema; v1beta1: spec.validation too.
+    if (path.length === 4 && path[1] === 'versions' && path[3] === 'schema') return true;
+    if (path.length === 2 && path[1] === 'validation') return true;
   }
   return path.length === 3 && path[0] === 'metadata' && path[1] === 'annotations' && path[2] === LAST_APPLIED;
 }
@@ -64,46 +71,55 @@ function location(object: K8sObject, place: Place, env: { name: string } | undef
 }
 
 /**
- * Every string in the object, with where it is. Aliases are skipped: the value they repeat is
- * visited, and reported, once where its anchor defines it.
+ * Every string of the object that carries a credential, with where it is. Aliases are skipped: the
+ * value they repeat is reported once, where its anchor defines it. The path is one stack, copied
+ * only for a string that is reported: CRD schemas have tens of thousands of entries.
  */
-function visitStrings(
+function findCredentials(
   object: K8sObject,
-  visit: (value: string, at: Span | undefined, place: Place, holder: YAMLMap | undefined) => void,
+  found: (what: CredentialKind, at: Span | undefined, place: Place, holder: YAMLMap | undefined) => void,
 ): void {
   const containers = new Map<unknown, ContainerRef>(object.podSpec?.containers.map((c) => [c.node, c]) ?? []);
-  const walk = (node: unknown, place: Place): void => {
+  const path: Array<string | number> = [];
+  let container: Place['container'];
+  const check = (value: string, node: unknown, holder: YAMLMap | undefined): void => {
+    const what = credentialIn(value);
+    if (what !== undefined) found(what, nodeSpan(node), { path: [...path], container }, holder);
+  };
+  const walk = (node: unknown): void => {
     if (isMap(node)) {
+      const outer = container;
       const ref = containers.get(node);
-      const inner: Place = ref ? { path: place.path, container: { ref, depth: place.path.length } } : place;
+      if (ref) container = { ref, depth: path.length };
       for (const pair of node.items as Array<Pair<unknown, unknown>>) {
         const key = isScalar(pair.key) ? pair.key.value : undefined;
         if (typeof key !== 'string' && typeof key !== 'number') continue;
         // An inline `<<` merge adds its entries to this mapping.
-        const child: Place = { path: key === '<<' ? inner.path : [...inner.path, String(key)], container: inner.container };
-        if (skipped(object, child.path)) continue;
+        const merge = key === '<<';
+        if (!merge) path.push(String(key));
         const value = pair.value;
-        if (isScalar(value)) {
-          if (typeof value.value !== 'string') continue;
-          // A whole file in a block scalar: its key line, not the file.
-          const block = value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED';
-          visit(value.value, nodeSpan(block ? pair.key : pair), child, node);
-        } else {
-          walk(value, child);
+        if (merge || !skipped(object, path)) {
+          if (isScalar(value)) {
+            // A whole file in a block scalar: its key line, not the file.
+            const block = value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED';
+            if (typeof value.value === 'string') check(value.value, block ? pair.key : pair, node);
+          } else {
+            walk(value);
+          }
         }
+        if (!merge) path.pop();
       }
+      container = outer;
     } else if (isSeq(node)) {
       node.items.forEach((item, index) => {
-        const child: Place = { path: [...place.path, index], container: place.container };
-        if (isScalar(item)) {
-          if (typeof item.value === 'string') visit(item.value, nodeSpan(item), child, undefined);
-        } else {
-          walk(item, child);
-        }
+        path.push(index);
+        if (!isScalar(item)) walk(item);
+        else if (typeof item.value === 'string') check(item.value, item, undefined);
+        path.pop();
       });
     }
   };
-  walk(object.root, { path: [], container: undefined });
+  walk(object.root);
 }
 
 const rule: Rule = {
@@ -121,9 +137,7 @@ const rule: Rule = {
     kinds: [ANY_KIND],
   },
   check({ object, report }) {
-    visitStrings(object, (value, at, place, holder) => {
-      const what = credentialIn(value);
-      if (what === undefined) return;
+    findCredentials(object, (what, at, place, holder) => {
       const env = holder ? envEntry(object, place, holder) : undefined;
       const container = place.container?.ref;
       let fix: FixSpec | undefined;
