@@ -46,6 +46,19 @@ ruleTester(rule, {
         '- {name: SLACK, value: "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"}',
         '- {name: GITLAB, value: "<your-token>"}',
         '- {name: BOT, value: "xoxb-your-bot-token"}',
+        '- {name: GH3, value: "${GITHUB_TOKEN}"}',
+      ),
+    },
+    { name: 'a Helm template is not checked at all', code: deployment('env:', '- {name: TOKEN, value: "{{ .Values.token }}"}') },
+    {
+      name: 'the ignore annotation works on custom resources too',
+      code: yaml(
+        'apiVersion: example.com/v1',
+        'kind: Notifier',
+        'metadata:',
+        '  name: n',
+        '  annotations: {kube-prod.dev/ignore: credential-committed}',
+        `spec: {webhook: "${SLACK_WEBHOOK}"}`,
       ),
     },
     {
