@@ -4,7 +4,7 @@
 // `npm run generate` writes; test/unit/generated.test.ts fails when a file is stale.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATEGORIES, isWorkspaceRule, PEER_TOOLS, type AnyRule } from '../server/src/engine/rule';
+import { ANY_KIND, CATEGORIES, isWorkspaceRule, PEER_TOOLS, type AnyRule } from '../server/src/engine/rule';
 import { RULES } from '../server/src/rules';
 import { PEER_CATALOGUE } from '../server/src/rules/peers/catalogue';
 
@@ -57,6 +57,11 @@ export function configSchema(rules: readonly AnyRule[] = RULES): object {
   };
 }
 
+function kindsText(kinds: readonly string[]): string {
+  if (kinds.length === 0) return 'any YAML document';
+  return kinds.includes(ANY_KIND) ? 'any Kubernetes object, custom resources included' : kinds.join(', ');
+}
+
 export function rulePage(rule: AnyRule): string {
   const { meta } = rule;
   const lines = [
@@ -66,7 +71,7 @@ export function rulePage(rule: AnyRule): string {
     '',
     `| category | default severity | quick-fix | applies to |`,
     `|---|---|---|---|`,
-    `| ${CATEGORIES[meta.category]} | ${meta.disabledByDefault ? `off (${meta.severity} when enabled)` : meta.severity} | ${meta.fixable ? 'yes' : 'no'} | ${meta.kinds.length ? meta.kinds.join(', ') : 'any YAML document'}${isWorkspaceRule(rule) ? ' (workspace rule: also reads the other objects of the workspace)' : ''} |`,
+    `| ${CATEGORIES[meta.category]} | ${meta.disabledByDefault ? `off (${meta.severity} when enabled)` : meta.severity} | ${meta.fixable ? 'yes' : 'no'} | ${kindsText(meta.kinds)}${isWorkspaceRule(rule) ? ' (workspace rule: also reads the other objects of the workspace)' : ''} |`,
     '',
     '## Why',
     '',

@@ -237,6 +237,17 @@ describe('computeChecklist', () => {
     assert.deepEqual(strategy.failures.map((f) => f.kind), ['Service']);
   });
 
+  it('fails "secrets kept out of manifests" on a credential in any object, a custom resource included', () => {
+    const webhook = 'https://hooks.slack.com/services/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';
+    const notifier = yaml('apiVersion: example.com/v1', 'kind: Notifier', 'metadata: {name: alerts, namespace: shop}', `spec: {webhook: "${webhook}"}`);
+    const secrets = item(checklistOf({ 'web.yaml': doc(deployment('web'), notifier) }), 'secrets-out-of-manifests');
+    assert.equal(secrets.status, 'fail');
+    assert.deepEqual(
+      secrets.failures.map((f) => [f.kind, f.name, f.messages]),
+      [['Notifier', 'alerts', ['Notifier "alerts": spec.webhook contains a Slack webhook URL']]],
+    );
+  });
+
   it('runs each workspace rule once per object', () => {
     let calls = 0;
     const counting: WorkspaceRule = {

@@ -4,7 +4,7 @@ import { YamlEditor } from './fix/yamlEdit';
 import type { ResolvedConfig, RuleSetting } from './config';
 import { objectOf, type K8sObject } from './model';
 import { PeerMap, peerAnnotationsOf, type PeerAnnotation } from './peers';
-import { isWorkspaceRule, type AnyRule, type Rule, type RuleContext } from './rule';
+import { ANY_KIND, isWorkspaceRule, type AnyRule, type Rule, type RuleContext } from './rule';
 import { commentSuppressions, IGNORE_ANNOTATION, isIgnored, parseRuleList, type CommentSuppression } from './suppress';
 import { LineIndex, splitDocuments, type DocumentChunk } from './text';
 import type { Finding, Range, Span } from './types';
@@ -64,8 +64,13 @@ export function isTemplate(text: string): boolean {
  * The analysis engine: text in, findings out. Results are cached per document
  * text, so re-analysing a file after an edit re-parses only the edited documents.
  */
+type RuleEntry = { rule: Rule; setting: RuleSetting };
+
 export class Analyzer {
-  private readonly rulesByKind = new Map<string, Array<{ rule: Rule; setting: RuleSetting }>>();
+  /** Rules of each built-in kind, ANY_KIND rules included. */
+  private readonly rulesByKind = new Map<string, RuleEntry[]>();
+  /** ANY_KIND rules alone: all that custom resources and built-in kinds without own rules get. */
+  private readonly anyKindRules: RuleEntry[] = [];
   private readonly syntax: RuleSetting | undefined;
   private readonly cache = new Map<string, Map<string, ChunkResult>>();
   private readonly peers: PeerMap;
@@ -77,11 +82,16 @@ export class Analyzer {
       const setting = options.config.rules.get(rule.meta.id);
       if (!setting?.enabled) continue;
       for (const kind of rule.meta.kinds) {
+        if (kind === ANY_KIND) {
+          this.anyKindRules.push({ rule, setting });
+          continue;
+        }
         let list = this.rulesByKind.get(kind);
         if (!list) this.rulesByKind.set(kind, (list = []));
         list.push({ rule, setting });
       }
     }
+    for (const list of this.rulesByKind.values()) list.push(...this.anyKindRules);
     this.syntax = options.config.rules.get(SYNTAX_RULE_ID);
   }
 
@@ -152,7 +162,7 @@ export class Analyzer {
       const comments = object ? commentSuppressions(chunk.text, doc, lines) : [];
       const peerAnnotations = object ? peerAnnotationsOf(object, (span) => ({ start: lines.positionAt(span[0]), end: lines.positionAt(span[1]) })) : [];
       const silencedByPeers: string[] = [];
-      if (object?.builtin) {
+      if (object && (object.builtin || this.anyKindRules.length > 0)) {
         this.checkObject(object, chunk.text, comments, peerAnnotations, lines, startLine, findings, silencedByPeers);
         findings.sort(byPosition);
       }
@@ -176,8 +186,8 @@ export class Analyzer {
     findings: Finding[],
     silencedByPeers: string[],
   ): void {
-    const rules = this.rulesByKind.get(object.kind);
-    if (!rules) return;
+    const rules = object.builtin ? (this.rulesByKind.get(object.kind) ?? this.anyKindRules) : this.anyKindRules;
+    if (rules.length === 0) return;
     let yamlEditor: YamlEditor | undefined;
     const editor = (): YamlEditor => (yamlEditor ??= new YamlEditor(text, object.reader));
     const annotation = object.annotations[IGNORE_ANNOTATION];

@@ -52,10 +52,17 @@ export interface RuleMeta {
   peers?: PeerChecks;
   /** Whether the change is mechanical enough for a quick-fix. */
   fixable: boolean;
-  /** Kinds the engine hands this rule; the engine does the dispatch, not the rule. */
+  /**
+   * Kinds the engine hands this rule; the engine does the dispatch, not the rule. Built-in kinds
+   * only, unless a single-object rule lists ANY_KIND: it then sees every object, custom resources
+   * included (for checks that need no schema, such as credentials recognised by their value).
+   */
   kinds: readonly string[];
   options?: Record<string, RuleOption>;
 }
+
+/** In `meta.kinds`: every object of any kind. */
+export const ANY_KIND = '*';
 
 /** A rule's quick-fix: edits on its document's text, made with the style-preserving editor. */
 export interface FixSpec {

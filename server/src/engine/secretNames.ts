@@ -80,17 +80,3 @@ export function isLiteralSecretValue(value: unknown): boolean {
   const text = value.trim();
   return text !== '' && !FLAG_VALUES.has(text.toLowerCase()) && !VARIABLE_REFERENCE.test(text);
 }
-
-// A whole block (BEGIN, key material, matching END), not a script or a doc that only names the header.
-const PRIVATE_KEY_BLOCK = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?)-----[\s\S]*?[A-Za-z0-9+/=]{20,}[\s\S]*?-----END \1-----/;
-// AWS's documentation examples (AKIAIOSFODNN7EXAMPLE) end in EXAMPLE and are no credential.
-const AWS_ACCESS_KEY_ID = /(?<![A-Z0-9])AKIA[0-9A-Z]{16}(?![A-Z0-9])/g;
-
-/** What secret material a text carries, judged by unmistakable formats only, never by words in it. */
-export function secretMaterialIn(text: string): 'a private key' | 'an AWS access key id' | undefined {
-  if (PRIVATE_KEY_BLOCK.test(text)) return 'a private key';
-  for (const match of text.matchAll(AWS_ACCESS_KEY_ID)) {
-    if (!match[0].endsWith('EXAMPLE')) return 'an AWS access key id';
-  }
-  return undefined;
-}

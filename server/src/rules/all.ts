@@ -49,6 +49,7 @@ export { default as namespacePssMissing } from './security/namespace-pss-missing
 export { default as secretEnvLiteral } from './configuration/secret-env-literal';
 export { default as secretDataCommitted } from './configuration/secret-data-committed';
 export { default as configmapSecretData } from './configuration/configmap-secret-data';
+export { default as credentialCommitted } from './configuration/credential-committed';
 export { default as duplicateEnv } from './configuration/duplicate-env';
 export { default as imageTagLatest } from './images/image-tag-latest';
 export { default as imageDigestMissing } from './images/image-digest-missing';

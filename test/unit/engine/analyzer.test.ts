@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Analyzer, isTemplate } from '../../../server/src/engine/analyzer';
 import { resolveConfig } from '../../../server/src/engine/config';
-import type { Rule } from '../../../server/src/engine/rule';
+import { ANY_KIND, type Rule } from '../../../server/src/engine/rule';
 import liveness from '../../../server/src/rules/health-checks/liveness-probe-missing';
 import privileged from '../../../server/src/rules/security/privileged-container';
 import yamlSyntax from '../../../server/src/rules/api-versions/yaml-syntax';
@@ -74,6 +74,23 @@ describe('Analyzer', () => {
     const a = analyzer([broken, liveness], (id) => errors.push(id));
     assert.equal(a.analyze(pod('a')).findings.length, 1);
     assert.deepEqual(errors, ['broken-rule']);
+  });
+
+  it('hands custom resources to ANY_KIND rules only, and built-in objects to both', () => {
+    const kindOf = (id: string, kinds: readonly string[]): Rule => ({
+      meta: { ...liveness.meta, id, kinds, options: {} },
+      check: ({ object, report }) => report({ at: undefined, message: `${id} saw ${object.kind}` }),
+    });
+    const rules = [kindOf('any-kind', [ANY_KIND]), kindOf('pods', ['Pod'])];
+    const crd = yaml('apiVersion: argoproj.io/v1alpha1', 'kind: Rollout', 'metadata: {name: r}');
+    const service = yaml('apiVersion: v1', 'kind: Service', 'metadata: {name: s}');
+    assert.deepEqual(summary(analyzer(rules), `${pod('a')}---\n${crd}---\n${service}---\nname: not-kubernetes\n`), [
+      '2:1 pods pods saw Pod',
+      '2:1 any-kind any-kind saw Pod',
+      '10:1 any-kind any-kind saw Rollout',
+      '14:1 any-kind any-kind saw Service',
+    ]);
+    assert.deepEqual(summary(analyzer([kindOf('pods', ['Pod'])]), crd), []);
   });
 
   it('honours rules turned off and re-levelled by the config', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isLiteralSecretValue, isSecretName, nameWords, secretMaterialIn } from '../../../server/src/engine/secretNames';
+import { isLiteralSecretValue, isSecretName, nameWords } from '../../../server/src/engine/secretNames';
 
 describe('nameWords', () => {
   it('splits snake, kebab, dotted and camel case', () => {
@@ -62,31 +62,5 @@ describe('isLiteralSecretValue', () => {
     for (const value of ['', '   ', 'true', 'False', 'yes', 'off', '$(DB_PASSWORD)', 'Bearer $(TOKEN)', '${GITHUB_TOKEN}', true, null, undefined, {}]) {
       assert.equal(isLiteralSecretValue(value), false, JSON.stringify(value) ?? 'undefined');
     }
-  });
-});
-
-describe('secretMaterialIn', () => {
-  it('finds private key blocks of every flavour', () => {
-    for (const header of ['PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY', 'OPENSSH PRIVATE KEY', 'ENCRYPTED PRIVATE KEY', 'PGP PRIVATE KEY BLOCK']) {
-      assert.equal(secretMaterialIn(`x\n-----BEGIN ${header}-----\nMIIEowIBAAKCAQEAx3mB4p9Qk2\n-----END ${header}-----\n`), 'a private key', header);
-    }
-    const encrypted = '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,AB12\n\nMIIEowIBAAKCAQEAx3mB4p9Qk2\n-----END RSA PRIVATE KEY-----';
-    assert.equal(secretMaterialIn(encrypted), 'a private key');
-  });
-
-  it('ignores scripts and docs that only name the header', () => {
-    assert.equal(secretMaterialIn('grep -q "-----BEGIN RSA PRIVATE KEY-----" "$KEY_FILE" || exit 1\n'), undefined);
-    assert.equal(secretMaterialIn('-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n'), undefined);
-  });
-
-  it('finds AWS access key ids but not the documentation example', () => {
-    assert.equal(secretMaterialIn('aws_access_key_id = AKIAABCDEFGHIJKLMNOP\n'), 'an AWS access key id');
-    assert.equal(secretMaterialIn('aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n'), undefined);
-    assert.equal(secretMaterialIn('XAKIAABCDEFGHIJKLMNOP'), undefined);
-  });
-
-  it('ignores certificates, public keys and words like token or password', () => {
-    assert.equal(secretMaterialIn('-----BEGIN CERTIFICATE-----\nMIIB\n-----BEGIN PUBLIC KEY-----\n'), undefined);
-    assert.equal(secretMaterialIn('auth:\n  token_file: /var/run/token\n  password: ${PASSWORD}\n'), undefined);
   });
 });

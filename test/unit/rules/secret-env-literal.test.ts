@@ -29,6 +29,10 @@ ruleTester(rule, {
       name: 'values that hold no secret',
       code: deployment('{name: DB_PASSWORD, value: ""}', '{name: REQUIRE_PASSWORD, value: "true"}', '{name: ADMIN_PASSWORD, value: "$(DB_PASSWORD)"}', '{name: API_TOKEN}', '{name: JWT_SECRET, value: null}'),
     },
+    {
+      name: 'a value in a credential format is credential-committed\'s, which names the format',
+      code: deployment('{name: GITHUB_TOKEN, value: ghp_DPrAJ71fTquWoGsbeKXgzg2sye9b2Rann76d}', '{name: SLACK_TOKEN, value: xoxb-601108436469-7482123789914-n66nVberACpdclsxHKifxi5C}'),
+    },
     { name: 'ignoreNames option', code: deployment('{name: SESSION_SECRET, value: dev-only}'), options: { ignoreNames: ['SESSION_SECRET'] } },
     { name: 'a CRD with a pod-like shape', code: yaml('apiVersion: example.com/v1', 'kind: Deployment', 'spec: {template: {spec: {containers: [{name: w, env: [{name: DB_PASSWORD, value: x}]}]}}}') },
     { name: 'not Kubernetes', code: yaml('env:', '- name: DB_PASSWORD', '  value: hunter2') },

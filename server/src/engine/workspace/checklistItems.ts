@@ -201,11 +201,11 @@ export const CHECKLIST_ITEMS: readonly ChecklistItemDefinition[] = [
     id: 'secrets-out-of-manifests',
     section: 'configuration',
     title: 'Secrets kept out of manifests',
-    description: 'No secret value is committed: no literal secret env values, no Secret data, no secret-looking ConfigMap entries.',
+    description: 'No secret value is committed: no credential (private key, cloud key, token) in any field, no literal secret env values, no Secret data, no secret-looking ConfigMap entries.',
     required: true,
     kind: 'automatic',
     subjects: 'secret-holders',
-    rules: ['secret-env-literal', 'secret-data-committed', 'configmap-secret-data'],
+    rules: ['credential-committed', 'secret-env-literal', 'secret-data-committed', 'configmap-secret-data'],
   },
   {
     id: 'backups',
