@@ -37,9 +37,13 @@ function grantsByItem(policy: PolicyRule): Map<RbacItem, ItemGrant> {
     return grant;
   };
   if (coversGroup(policy, ['']) && grantedVerbs(policy, STREAM_VERBS).length > 0) {
+    // Read verbs on "*" are a view-everything role, not an exec grant: since Kubernetes 1.30 a
+    // WebSocket exec needs create too (AuthorizePodWebsocketUpgradeCreatePermission, on by default).
+    // "*" counts with create; a named pods/exec (or */exec) with get is a deliberate grant either way.
+    const creates = grantedVerbs(policy, ['create']).length > 0;
     for (const stream of STREAMS) {
       const item = grantingItem(policy, stream);
-      if (item) grantOf(item).streams.push(stream);
+      if (item && (item.value !== '*' || creates)) grantOf(item).streams.push(stream);
     }
   }
   // create cannot be limited by resourceNames (the name is unknown when it is authorized): such a rule grants no create.
