@@ -12,7 +12,7 @@ const STREAM_EFFECTS: Record<string, string> = {
   'pods/attach': 'can attach to the processes of running containers',
   'pods/exec,pods/attach': 'can run commands in running containers and attach to their processes',
 };
-/** kubectl exec/attach use create; since Kubernetes 1.30 the WebSocket protocol needs only get. */
+/** kubectl exec/attach use create; a WebSocket client sends a GET, which clusters before 1.30 (or with AuthorizePodWebsocketUpgradeCreatePermission off) authorize with get alone. */
 const STREAM_VERBS = ['create', 'get'] as const;
 
 /** Workload resources by the API groups that serve them: creating one starts pods running any image and service account. */
