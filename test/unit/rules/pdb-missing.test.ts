@@ -1,4 +1,5 @@
 import rule from '../../../server/src/rules/availability/pdb-missing';
+import { hpa as autoscaler, join } from '../../helpers/availabilityFixtures';
 import { yaml } from '../../helpers/ruleTester';
 import { workspaceRuleTester } from '../../helpers/workspaceRuleTester';
 
@@ -31,7 +32,10 @@ workspaceRuleTester(rule, {
     { name: 'PDB with matchExpressions', files: { 'deploy.yaml': deployment('api', 2, 'app: api, tier: web'), 'pdb.yaml': pdb('{matchExpressions: [{key: app, operator: In, values: [api, web]}]}') } },
     { name: 'an empty policy/v1 selector selects every pod of the namespace', files: { 'deploy.yaml': deployment('api', 3), 'pdb.yaml': pdb('{}') } },
     { name: 'single replica (default)', files: { 'deploy.yaml': deployment('api', undefined) } },
-    { name: 'HPA keeps one replica minimum', files: { 'deploy.yaml': deployment('api', 3), 'hpa.yaml': hpa('api', 1) } },
+    { name: 'an HPA that never scales past one replica (replicas overridden)', files: { 'deploy.yaml': deployment('api', 3), 'hpa.yaml': autoscaler({ target: 'api', minReplicas: 1, maxReplicas: 1 }) } },
+    { name: 'an HPA without maxReplicas (an unrendered value) counts its minimum only', files: { 'deploy.yaml': deployment('api', undefined), 'hpa.yaml': autoscaler({ target: 'api' }) } },
+    { name: 'an HPA of another Deployment', files: { 'deploy.yaml': deployment('api', undefined), 'hpa.yaml': autoscaler({ target: 'web', minReplicas: 1, maxReplicas: 10 }) } },
+    { name: 'an HPA from 1 to 10 with a budget', files: { 'deploy.yaml': deployment('api', undefined), 'hpa.yaml': autoscaler({ target: 'api', maxReplicas: 10 }), 'pdb.yaml': pdb('{matchLabels: {app: api}}') } },
   ],
   invalid: [
     {
@@ -63,6 +67,30 @@ workspaceRuleTester(rule, {
       name: 'an empty policy/v1beta1 selector selects nothing',
       files: { 'deploy.yaml': deployment('api', 2), 'pdb.yaml': pdb('{}', 'policy/v1beta1') },
       errors: [{ file: 'deploy.yaml', message: 'Deployment "api" runs 2 replicas and no PodDisruptionBudget selects its pods', line: 2, column: 1, endLine: 2, endColumn: 17 }],
+    },
+    {
+      name: 'an HPA with minReplicas 1 runs up to maxReplicas most of the day: the budget it gets lets the last pod go',
+      files: { 'deploy.yaml': deployment('api', 3), 'hpa.yaml': hpa('api', 1) },
+      errors: [{ file: 'deploy.yaml', message: 'Deployment "api" runs 1 to 10 replicas under HorizontalPodAutoscaler "h" (hpa.yaml) and no PodDisruptionBudget selects its pods', line: 2, column: 1, endLine: 2, endColumn: 17 }],
+      output: {
+        'deploy.yaml': `${deployment('api', 3)}${yaml(
+          '---',
+          'apiVersion: policy/v1',
+          'kind: PodDisruptionBudget',
+          'metadata:',
+          '  name: api-pdb',
+          'spec:',
+          '  maxUnavailable: 1',
+          '  selector:',
+          '    matchLabels:',
+          '      app: api',
+        )}`,
+      },
+    },
+    {
+      name: 'minReplicas not set (1) in the same file; the larger maxReplicas of two HPAs is named',
+      files: { 'app.yaml': join(deployment('api', undefined, 'app: api', 'shop'), autoscaler({ name: 'small', namespace: 'shop', target: 'api', maxReplicas: 3 }), autoscaler({ name: 'big', namespace: 'shop', target: 'api', maxReplicas: 6 })) },
+      errors: [{ file: 'app.yaml', message: 'Deployment "api" runs 1 to 6 replicas under HorizontalPodAutoscaler "big" and no PodDisruptionBudget selects its pods', line: 2, column: 1, endLine: 2, endColumn: 17 }],
     },
     {
       name: 'HPA-managed with minReplicas 2, second document of the file',
