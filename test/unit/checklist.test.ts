@@ -167,6 +167,19 @@ describe('computeChecklist', () => {
     );
   });
 
+  it('counts a workload whose HPA scales it from 1 to several as multi-replica, one that stays at 1 not', () => {
+    const scaler = (name: string, max: number): string =>
+      yaml('apiVersion: autoscaling/v2', 'kind: HorizontalPodAutoscaler', `metadata: {name: ${name}, namespace: shop}`, 'spec:', `  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: ${name}}`, '  minReplicas: 1', `  maxReplicas: ${max}`);
+    const files = { 'web.yaml': doc(deployment('web', { replicas: 1 }), scaler('web', 5)), 'api.yaml': doc(deployment('api', { replicas: 1 }), scaler('api', 1)) };
+    const budgets = item(checklistOf(files), 'disruption-budgets');
+    assert.deepEqual(budgets.count, { passing: 0, total: 1, noun: 'multi-replica workload or PDB' });
+    assert.deepEqual(
+      budgets.failures.map((f) => [f.uri, f.name, f.messages]),
+      [[uri('web.yaml'), 'web', ['Deployment "web" runs 1 to 5 replicas under HorizontalPodAutoscaler "web" and no PodDisruptionBudget selects its pods']]],
+    );
+    assert.deepEqual(item(checklistOf(files), 'spread').count, { passing: 1, total: 1, noun: 'multi-replica workload' });
+  });
+
   it('counts an HPA and the workload it scales for autoscaling', () => {
     const hpa = yaml(
       'apiVersion: autoscaling/v2',

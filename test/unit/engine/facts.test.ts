@@ -92,3 +92,40 @@ describe('RBAC facts: what rbac-cluster-admin-binding compares', () => {
     );
   });
 });
+
+describe('workload facts: what could spread the replicas', () => {
+  it('reads required and preferred podAntiAffinity terms and spread constraints, telling an absent labelSelector from one we cannot read', () => {
+    const [facts] = factsOf(
+      yaml(
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: {name: api}',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      affinity:',
+        '        podAntiAffinity:',
+        '          requiredDuringSchedulingIgnoredDuringExecution:',
+        '          - {topologyKey: kubernetes.io/hostname, labelSelector: null, namespaces: [a, b], mismatchLabelKeys: [app]}',
+        '          preferredDuringSchedulingIgnoredDuringExecution:',
+        '          - {weight: 1, podAffinityTerm: {topologyKey: zone, labelSelector: {matchLabels: {app: api}}, namespaceSelector: {}}}',
+        '      topologySpreadConstraints:',
+        '      - {maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchExpressions: [{key: app, operator: Like}]}}',
+        '      containers: [{name: app, image: "a:1"}]',
+      ),
+    );
+    assert.deepEqual(facts.workload!.spreadTerms, [
+      { field: 'podAntiAffinity', selector: 'absent', namespaces: ['a', 'b'], namespaceSelector: undefined, mismatchLabelKeys: ['app'] },
+      { field: 'podAntiAffinity', selector: { matchLabels: { app: 'api' }, matchExpressions: [] }, namespaces: [], namespaceSelector: { matchLabels: {}, matchExpressions: [] }, mismatchLabelKeys: [] },
+      { field: 'topologySpreadConstraints', selector: 'unreadable', namespaces: [], namespaceSelector: undefined, mismatchLabelKeys: [] },
+    ]);
+  });
+});
+
+describe('Service facts', () => {
+  it('reads clusterIP as written (None: headless), absent when not set', () => {
+    const service = (spec: string): string => yaml('apiVersion: v1', 'kind: Service', 'metadata: {name: db}', `spec: {${spec}}`);
+    assert.deepEqual(factsOf(service('clusterIP: None, selector: {app: db}'))[0].service!.clusterIP, 'None');
+    assert.deepEqual(factsOf(service('selector: {app: db}'))[0].service!.clusterIP, undefined);
+  });
+});

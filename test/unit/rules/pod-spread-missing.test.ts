@@ -3,12 +3,75 @@ import { hpa, join, workload } from '../../helpers/availabilityFixtures';
 import { yaml } from '../../helpers/ruleTester';
 import { workspaceRuleTester } from '../../helpers/workspaceRuleTester';
 
+/** Pod spec lines of a podAntiAffinity with these terms (flow style, one per line). */
+const antiAffinity = (mode: 'required' | 'preferred', ...terms: string[]): string[] => [
+  '      affinity:',
+  '        podAntiAffinity:',
+  `          ${mode}DuringSchedulingIgnoredDuringExecution:`,
+  ...terms.map((term) => `          - ${term}`),
+];
+const preferred = (labels: string): string => `{weight: 100, podAffinityTerm: {topologyKey: kubernetes.io/hostname, labelSelector: {matchLabels: {${labels}}}}}`;
+
+/** The constraints the fix adds, at the pod spec's indentation (6). */
+const HOSTNAME_SPREAD = (app: string): string[] => [
+  '      - maxSkew: 1',
+  '        topologyKey: kubernetes.io/hostname',
+  '        whenUnsatisfiable: ScheduleAnyway # kube-prod: DoNotSchedule makes it a hard rule, when every node can run these pods',
+  '        labelSelector:',
+  '          matchLabels:',
+  `            app: ${app}`,
+];
+const ZONE_SPREAD = (app: string): string[] => [
+  '      - maxSkew: 1',
+  '        topologyKey: topology.kubernetes.io/zone',
+  '        whenUnsatisfiable: ScheduleAnyway',
+  '        labelSelector:',
+  '          matchLabels:',
+  `            app: ${app}`,
+];
+
 workspaceRuleTester(rule, {
   valid: [
     { name: 'topologySpreadConstraints', files: { 'deploy.yaml': workload({ name: 'api', replicas: 3, spread: 'topology' }) } },
     { name: 'podAntiAffinity', files: { 'db.yaml': workload({ kind: 'StatefulSet', name: 'db', replicas: 3, spread: 'antiAffinity' }) } },
     { name: 'a single replica', files: { 'deploy.yaml': workload({ name: 'api' }) } },
-    { name: 'an HPA in another file lets it shrink to one pod', files: { 'deploy.yaml': workload({ name: 'api', replicas: 3 }), 'hpa.yaml': hpa({ target: 'api', minReplicas: 1, maxReplicas: 5 }) } },
+    { name: 'an HPA that never scales past one pod (replicas overridden)', files: { 'deploy.yaml': workload({ name: 'api', replicas: 3 }), 'hpa.yaml': hpa({ target: 'api', minReplicas: 1, maxReplicas: 1 }) } },
+    {
+      name: 'a required podAntiAffinity term whose matchExpressions select its pods',
+      files: { 'deploy.yaml': workload({ name: 'api', replicas: 3, podSpec: [...antiAffinity('required', '{labelSelector: {matchExpressions: [{key: app, operator: In, values: [api, web]}]}, topologyKey: kubernetes.io/hostname}')] }) },
+    },
+    {
+      name: 'one term copied from elsewhere, another that selects its pods',
+      files: { 'deploy.yaml': workload({ name: 'api', replicas: 3, podSpec: [...antiAffinity('preferred', preferred('app: db'), preferred('app: api'))] }) },
+    },
+    {
+      name: 'an empty labelSelector counts every pod of the namespace, these too; matchLabelKeys narrows to their own revision',
+      files: { 'deploy.yaml': workload({ name: 'api', replicas: 3, podSpec: ['      topologySpreadConstraints: [{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {}, matchLabelKeys: [pod-template-hash]}]'] }) },
+    },
+    {
+      name: 'namespaces that include its own',
+      files: { 'deploy.yaml': workload({ name: 'api', namespace: 'shop', replicas: 3, podSpec: [...antiAffinity('required', '{labelSelector: {matchLabels: {app: api}}, namespaces: [shop, other], topologyKey: kubernetes.io/hostname}')] }) },
+    },
+    {
+      name: 'namespaces named while the workload\'s own is chosen at apply time: it may be one of them',
+      files: { 'deploy.yaml': workload({ name: 'api', replicas: 3, podSpec: [...antiAffinity('required', '{labelSelector: {matchLabels: {app: api}}, namespaces: [shop], topologyKey: kubernetes.io/hostname}')] }) },
+    },
+    {
+      name: 'a namespaceSelector that selects every namespace, or namespaces by labels we cannot see',
+      files: {
+        'a.yaml': workload({ name: 'a', namespace: 'shop', replicas: 3, podSpec: [...antiAffinity('required', '{labelSelector: {matchLabels: {app: a}}, namespaces: [other], namespaceSelector: {}, topologyKey: kubernetes.io/hostname}')] }),
+        'b.yaml': workload({ name: 'b', namespace: 'shop', replicas: 3, podSpec: [...antiAffinity('required', '{labelSelector: {matchLabels: {app: b}}, namespaceSelector: {matchLabels: {team: payments}}, topologyKey: kubernetes.io/hostname}')] }),
+        'c.yaml': workload({ name: 'c', namespace: 'shop', replicas: 3, podSpec: [...antiAffinity('required', '{labelSelector: {matchLabels: {app: c}}, namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: shop}}, topologyKey: kubernetes.io/hostname}')] }),
+      },
+    },
+    {
+      name: 'a labelSelector we cannot evaluate (unknown operator) may select them',
+      files: { 'deploy.yaml': workload({ name: 'api', replicas: 3, podSpec: [...antiAffinity('required', '{labelSelector: {matchExpressions: [{key: app, operator: Like, values: [api]}]}, topologyKey: kubernetes.io/hostname}')] }) },
+    },
+    {
+      name: 'a StatefulSet term on the label its controller gives every pod',
+      files: { 'db.yaml': workload({ kind: 'StatefulSet', name: 'db', replicas: 3, podSpec: [...antiAffinity('required', '{labelSelector: {matchExpressions: [{key: statefulset.kubernetes.io/pod-name, operator: In, values: [db-0, db-1, db-2]}]}, topologyKey: kubernetes.io/hostname}')] }) },
+    },
     { name: 'a DaemonSet runs one pod per node already', files: { 'ds.yaml': workload({ kind: 'DaemonSet', name: 'agent' }) } },
     { name: 'a ReplicaSet with topologySpreadConstraints', files: { 'rs.yaml': workload({ kind: 'ReplicaSet', name: 'api', replicas: 2, spread: 'topology' }) } },
   ],
@@ -193,6 +256,143 @@ workspaceRuleTester(rule, {
           '            # no affinity yet',
         ).slice(0, -1).replace(/\n/g, '\r\n'),
       },
+    },
+    {
+      name: 'an HPA from 1 to 5 pods in another file: spread matters whenever it runs several',
+      files: { 'deploy.yaml': workload({ name: 'api', replicas: 3 }), 'hpa.yaml': hpa({ target: 'api', minReplicas: 1, maxReplicas: 5 }) },
+      errors: [{ file: 'deploy.yaml', message: 'Deployment "api" runs 1 to 5 replicas under HorizontalPodAutoscaler "scaler" (hpa.yaml) with neither podAntiAffinity nor topologySpreadConstraints: they may all land on one node', line: 10, column: 5, endLine: 10, endColumn: 9 }],
+    },
+    {
+      name: 'a preferred podAntiAffinity copied from another workload: the fix adds constraints beside it',
+      files: { 'web.yaml': workload({ name: 'web', replicas: 3, podSpec: antiAffinity('preferred', preferred('app: db')) }) },
+      errors: [{ file: 'web.yaml', message: 'Deployment "web" runs 3 replicas and nothing spreads them (podAntiAffinity selects app=db, not its pods): they may all land on one node', line: 10, column: 5, endLine: 10, endColumn: 9 }],
+      output: {
+        'web.yaml': yaml(
+          'apiVersion: apps/v1',
+          'kind: Deployment',
+          'metadata:',
+          '  name: web',
+          'spec:',
+          '  replicas: 3',
+          '  selector: {matchLabels: {app: web}}',
+          '  template:',
+          '    metadata: {labels: {app: web}}',
+          '    spec:',
+          ...antiAffinity('preferred', preferred('app: db')),
+          '      containers:',
+          '      - {name: app, image: "app:1"}',
+          '      topologySpreadConstraints:',
+          ...HOSTNAME_SPREAD('web'),
+          ...ZONE_SPREAD('web'),
+        ),
+      },
+    },
+    {
+      name: 'required and preferred terms that miss for different reasons: each reason once',
+      files: {
+        'web.yaml': workload({
+          name: 'web',
+          namespace: 'shop',
+          replicas: 2,
+          podSpec: [
+            '      affinity:',
+            '        podAntiAffinity:',
+            '          requiredDuringSchedulingIgnoredDuringExecution:',
+            '          - {topologyKey: kubernetes.io/hostname}',
+            '          - {labelSelector: {matchLabels: {app: web}}, namespaces: [shop-staging], topologyKey: kubernetes.io/hostname}',
+            '          - {labelSelector: {matchLabels: {app: web}}, namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: shop-prod}}, topologyKey: kubernetes.io/hostname}',
+            '          - {labelSelector: {matchLabels: {app: web}}, mismatchLabelKeys: [app], topologyKey: kubernetes.io/hostname}',
+            '          preferredDuringSchedulingIgnoredDuringExecution:',
+            `          - ${preferred('app: db')}`,
+            `          - ${preferred('app: db')}`,
+          ],
+        }),
+      },
+      errors: [
+        {
+          file: 'web.yaml',
+          message:
+            'Deployment "web" runs 2 replicas and nothing spreads them (a podAntiAffinity term has no labelSelector, so it counts no pods; podAntiAffinity looks for pods in namespace "shop-staging", not in "shop"; podAntiAffinity looks for pods in namespaces kubernetes.io/metadata.name=shop-prod, not in "shop"; podAntiAffinity excludes its own pods (mismatchLabelKeys: app); podAntiAffinity selects app=db, not its pods): they may all land on one node',
+          line: 11,
+          column: 5,
+          endLine: 11,
+          endColumn: 9,
+        },
+      ],
+    },
+    {
+      name: 'a constraint without labelSelector counts no pods: the fix adds the zone constraint only (the API server rejects a repeated {topologyKey, whenUnsatisfiable})',
+      files: {
+        'api.yaml': workload({
+          name: 'api',
+          replicas: 3,
+          podSpec: ['      topologySpreadConstraints:', '      - {maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway}'],
+        }),
+      },
+      errors: [{ file: 'api.yaml', message: 'Deployment "api" runs 3 replicas and nothing spreads them (a topologySpreadConstraint has no labelSelector, so it counts no pods): they may all land on one node', line: 10, column: 5, endLine: 10, endColumn: 9 }],
+      output: {
+        'api.yaml': yaml(
+          'apiVersion: apps/v1',
+          'kind: Deployment',
+          'metadata:',
+          '  name: api',
+          'spec:',
+          '  replicas: 3',
+          '  selector: {matchLabels: {app: api}}',
+          '  template:',
+          '    metadata: {labels: {app: api}}',
+          '    spec:',
+          '      topologySpreadConstraints:',
+          '      - {maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway}',
+          ...ZONE_SPREAD('api'),
+          '      containers:',
+          '      - {name: app, image: "app:1"}',
+        ),
+      },
+    },
+    {
+      name: 'flow-style constraints with another workload\'s selector on a different mode: both constraints appended in flow style',
+      files: {
+        'api.yaml': workload({
+          name: 'api',
+          replicas: 3,
+          podSpec: ['      topologySpreadConstraints: [{maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}]'],
+        }),
+      },
+      errors: [{ file: 'api.yaml', message: 'Deployment "api" runs 3 replicas and nothing spreads them (a topologySpreadConstraint selects app=web, not its pods): they may all land on one node', line: 10, column: 5, endLine: 10, endColumn: 9 }],
+      output: {
+        'api.yaml': yaml(
+          'apiVersion: apps/v1',
+          'kind: Deployment',
+          'metadata:',
+          '  name: api',
+          'spec:',
+          '  replicas: 3',
+          '  selector: {matchLabels: {app: api}}',
+          '  template:',
+          '    metadata: {labels: {app: api}}',
+          '    spec:',
+          '      topologySpreadConstraints: [{maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}, {maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: api}}}, {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: api}}}]',
+          '      containers:',
+          '      - {name: app, image: "app:1"}',
+        ),
+      },
+    },
+    {
+      name: 'both of the fix\'s {topologyKey, whenUnsatisfiable} pairs taken by constraints on other pods: reported, no fix',
+      files: {
+        'api.yaml': workload({
+          name: 'api',
+          replicas: 3,
+          podSpec: [
+            '      topologySpreadConstraints:',
+            '      - {maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: web}}}',
+            '      - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: web}}}',
+          ],
+        }),
+      },
+      errors: [{ file: 'api.yaml', message: 'Deployment "api" runs 3 replicas and nothing spreads them (a topologySpreadConstraint selects app=web, not its pods): they may all land on one node', line: 10, column: 5, endLine: 10, endColumn: 9 }],
+      output: {},
     },
   ],
 });

@@ -23,18 +23,22 @@ export function zeroDowntimeRollingUpdate(keepSurge: boolean): PlainMap {
  * control-plane node counts by default) holds the minimum at zero and blocks every second pod on
  * the other nodes; on zones, nodes without the zone label (kind, bare metal) are left out and
  * the pods cannot be placed at all. The placeholder says where to make the node spread hard.
+ * `taken` says which {topologyKey, whenUnsatisfiable} pairs the pod spec already has: the API
+ * server rejects a repeated pair, so those are left out (undefined when none is left).
  */
-export function topologySpread(matchLabels: Readonly<Record<string, string>>): PlainMap {
+export function topologySpread(matchLabels: Readonly<Record<string, string>>, taken: (topologyKey: string, whenUnsatisfiable: string) => boolean = () => false): PlainMap | undefined {
   const constraint = (topologyKey: string, whenUnsatisfiable: string | Placeholder): PlainMap => ({
     maxSkew: 1,
     topologyKey,
     whenUnsatisfiable,
     labelSelector: { matchLabels: { ...matchLabels } },
   });
-  return {
-    topologySpreadConstraints: [
-      constraint('kubernetes.io/hostname', new Placeholder('ScheduleAnyway', 'DoNotSchedule makes it a hard rule, when every node can run these pods')),
-      constraint('topology.kubernetes.io/zone', 'ScheduleAnyway'),
-    ],
-  };
+  const constraints = [
+    constraint('kubernetes.io/hostname', new Placeholder('ScheduleAnyway', 'DoNotSchedule makes it a hard rule, when every node can run these pods')),
+    constraint('topology.kubernetes.io/zone', 'ScheduleAnyway'),
+  ].filter(({ topologyKey, whenUnsatisfiable }) => {
+    const mode = whenUnsatisfiable instanceof Placeholder ? whenUnsatisfiable.value : whenUnsatisfiable;
+    return !taken(String(topologyKey), String(mode));
+  });
+  return constraints.length > 0 ? { topologySpreadConstraints: constraints } : undefined;
 }

@@ -17,7 +17,8 @@ import {
   type SubjectSet,
 } from './checklistItems';
 import type { IndexedResource, WorkspaceIndex } from './index';
-import { minimumReplicas, REPLICATED_WORKLOAD_KINDS } from './queries';
+import { REPLICATED_WORKLOAD_KINDS } from './queries';
+import { replicaRange, runsSeveralReplicas } from './replicas';
 import type { AttachedApplication, Workspace } from './workspace';
 
 export type ChecklistStatus = 'pass' | 'fail' | 'not-applicable';
@@ -120,7 +121,8 @@ class SubjectContext {
   isMultiReplica(r: IndexedResource): boolean {
     let known = this.multiReplica.get(r);
     if (known === undefined) {
-      known = isWorkload(r) && has(REPLICATED_WORKLOAD_KINDS, r.facts.kind) && minimumReplicas(this.index, r) >= 2;
+      // As pdb-missing and pod-spread-missing count them: an HPA that can scale to several counts.
+      known = isWorkload(r) && has(REPLICATED_WORKLOAD_KINDS, r.facts.kind) && runsSeveralReplicas(replicaRange(this.index, r));
       this.multiReplica.set(r, known);
     }
     return known;

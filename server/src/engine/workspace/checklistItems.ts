@@ -133,7 +133,7 @@ export const CHECKLIST_ITEMS: readonly ChecklistItemDefinition[] = [
     id: 'spread',
     section: 'availability',
     title: 'Replicas spread across nodes',
-    description: 'Every multi-replica workload has podAntiAffinity or topologySpreadConstraints.',
+    description: 'Every multi-replica workload has podAntiAffinity or topologySpreadConstraints that select its own pods.',
     required: false,
     kind: 'automatic',
     subjects: 'multi-replica-workloads',

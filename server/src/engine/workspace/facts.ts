@@ -1,6 +1,7 @@
 import { isScalar } from 'yaml';
 import { containerAnchor, fieldAnchor, keyAnchor, kindAnchor, podSpecKeyAnchor } from '../anchors';
 import type { ContainerRole, K8sObject } from '../model';
+import type { NodeReader } from '../nodes';
 import { hasEffectiveRequest } from '../resources';
 import { parseLabelSelector, parseMapSelector, type LabelSelector } from '../selector';
 import { IGNORE_ANNOTATION, parseRuleList, type CommentSuppression } from '../suppress';
@@ -39,8 +40,8 @@ export interface WorkloadFacts {
   selector: LabelSelector | undefined;
   podLabels: Readonly<Record<string, string>>;
   containers: readonly ContainerFacts[];
-  /** podAntiAffinity or topologySpreadConstraints: replicas will not all land on one node. */
-  spreadsPods: boolean;
+  /** podAntiAffinity terms and topologySpreadConstraints: they keep replicas apart only if they select them. */
+  spreadTerms: readonly SpreadTerm[];
   serviceAccountName: Located<string> | undefined;
   /** StatefulSet `spec.serviceName`. */
   serviceName: Located<string> | undefined;
@@ -48,6 +49,18 @@ export interface WorkloadFacts {
   podSpecAt: Range;
   /** Pod-level `resources` (PodLevelResources): when set, the HPA reads these instead of the containers'. */
   podRequests: { cpu: boolean; memory: boolean };
+}
+
+/** A podAntiAffinity term (required or preferred) or a topologySpreadConstraint. */
+export interface SpreadTerm {
+  field: 'podAntiAffinity' | 'topologySpreadConstraints';
+  /** `labelSelector`: absent, it selects no pods; unreadable, we cannot say which. */
+  selector: LabelSelector | 'absent' | 'unreadable';
+  /** podAntiAffinity only: where it looks for pods (neither set: the pod's own namespace). */
+  namespaces: readonly string[];
+  namespaceSelector: LabelSelector | 'unreadable' | undefined;
+  /** podAntiAffinity only: keys whose value must differ from the pod's own. */
+  mismatchLabelKeys: readonly string[];
 }
 
 export interface PdbFacts {
@@ -67,6 +80,8 @@ export interface HpaFacts {
 
 export interface ServiceFacts {
   type: string;
+  /** `spec.clusterIP` as written: `None` makes the Service headless. */
+  clusterIP: string | undefined;
   /** Absent for a Service without selector (ExternalName, manually managed endpoints). */
   selector: Readonly<Record<string, string>> | undefined;
   selectorAt: Range;
@@ -205,8 +220,6 @@ function workloadFacts(object: K8sObject, locate: Locate): WorkloadFacts {
   const { reader: read, root } = object;
   const podSpec = object.podSpec!;
   const spec = read.map(root, 'spec');
-  const affinity = read.map(podSpec.node, 'affinity', 'podAntiAffinity');
-  const spread = read.seq(podSpec.node, 'topologySpreadConstraints');
   const selectorNode = read.get(spec, 'selector');
   return {
     replicas: REPLICATED_KINDS.has(object.kind) ? located(object, spec, 'replicas', locate, asNumber) : undefined,
@@ -223,12 +236,42 @@ function workloadFacts(object: K8sObject, locate: Locate): WorkloadFacts {
         requests: { cpu: hasEffectiveRequest(read, container.node, 'cpu'), memory: hasEffectiveRequest(read, container.node, 'memory') },
         sidecar: container.role === 'init' && read.string(container.node, 'restartPolicy') === 'Always',
       })),
-    spreadsPods: (affinity !== undefined && affinity.items.length > 0) || (spread !== undefined && spread.items.length > 0),
+    spreadTerms: spreadTerms(read, podSpec.node),
     serviceAccountName: located(object, podSpec.node, 'serviceAccountName', locate, asString) ?? located(object, podSpec.node, 'serviceAccount', locate, asString),
     serviceName: object.kind === 'StatefulSet' ? located(object, spec, 'serviceName', locate, asString) : undefined,
     podSpecAt: locate(podSpecKeyAnchor(object)),
     podRequests: { cpu: hasEffectiveRequest(read, podSpec.node, 'cpu'), memory: hasEffectiveRequest(read, podSpec.node, 'memory') },
   };
+}
+
+function spreadTerms(read: NodeReader, podSpec: unknown): SpreadTerm[] {
+  const selectorOf = (term: unknown, key: string): LabelSelector | 'unreadable' | undefined => {
+    const node = read.get(term, key);
+    if (node === undefined || (isScalar(node) && node.value === null)) return undefined;
+    return parseLabelSelector(read, node) ?? 'unreadable';
+  };
+  const strings = (term: unknown, key: string): string[] => read.items(term, key).flatMap((item) => (isScalar(item) && item.value !== null ? [String(item.value)] : []));
+  const affinity = read.map(podSpec, 'affinity', 'podAntiAffinity');
+  const affinityTerms = [
+    ...read.maps(affinity, 'requiredDuringSchedulingIgnoredDuringExecution'),
+    ...read.maps(affinity, 'preferredDuringSchedulingIgnoredDuringExecution').flatMap((weighted) => read.map(weighted, 'podAffinityTerm') ?? []),
+  ];
+  return [
+    ...affinityTerms.map((term): SpreadTerm => ({
+      field: 'podAntiAffinity',
+      selector: selectorOf(term, 'labelSelector') ?? 'absent',
+      namespaces: strings(term, 'namespaces'),
+      namespaceSelector: selectorOf(term, 'namespaceSelector'),
+      mismatchLabelKeys: strings(term, 'mismatchLabelKeys'),
+    })),
+    ...read.maps(podSpec, 'topologySpreadConstraints').map((constraint): SpreadTerm => ({
+      field: 'topologySpreadConstraints',
+      selector: selectorOf(constraint, 'labelSelector') ?? 'absent',
+      namespaces: [],
+      namespaceSelector: undefined,
+      mismatchLabelKeys: [],
+    })),
+  ];
 }
 
 function pdbFacts(object: K8sObject, locate: Locate): PdbFacts {
@@ -276,6 +319,7 @@ function serviceFacts(object: K8sObject, locate: Locate): ServiceFacts {
   const selector = read.map(spec, 'selector');
   return {
     type: read.string(spec, 'type') ?? 'ClusterIP',
+    clusterIP: read.text(spec, 'clusterIP'),
     selector: selector && selector.items.length > 0 ? read.stringMap(selector) : undefined,
     selectorAt: locate(keyAnchor(read, spec, 'selector', undefined)),
     ports: read.maps(spec, 'ports').map((port) => ({

@@ -48,7 +48,8 @@ export function nameOf(resource: IndexedResource): string {
 
 /** Where the other side lives, for messages that name an object of another file. */
 export function whereIs(resource: IndexedResource, from: IndexedResource): string {
-  if (resource.uri === from.uri) return '';
+  // A build's objects (kube-prod-build:N) have no file of their own to name.
+  if (resource.uri === from.uri || resource.uri.startsWith('kube-prod-build:')) return '';
   const file = resource.uri.slice(resource.uri.lastIndexOf('/') + 1);
   return ` (${file})`;
 }
