@@ -133,6 +133,7 @@ const rule: Rule = {
     remediation:
       'Revoke and rotate the credential first: it is compromised from the moment it was pushed. Then keep the new one in a Secret created outside git (ExternalSecret, SealedSecret) and reference it (`valueFrom.secretKeyRef`, a Secret volume, the custom resource\'s secret reference).',
     docsUrl: 'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
+    peers: { polaris: ['sensitiveConfigmapContent'] },
     fixable: true,
     kinds: [ANY_KIND],
   },
