@@ -33,6 +33,15 @@ describe('examples/', () => {
     assert.ok(file('config-broken-syntax.yaml').findings.some((f) => f.ruleId === 'yaml-syntax'));
   });
 
+  it('bad/ tells what a wildcard ClusterRole grants, and that binding it is cluster-admin under another name', () => {
+    const { output } = check('examples/bad');
+    const findings = output.files.find((f) => f.path === 'examples/bad/ops-rbac.yaml')!.findings;
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId !== 'rbac-wildcard').map((f) => `${f.line}:${f.column} ${f.severity} ${f.ruleId}`),
+      ['9:17 warning rbac-pod-exec', '9:17 info rbac-secrets-read', '10:13 warning rbac-privilege-verbs', '19:3 error rbac-cluster-admin-binding'],
+    );
+  });
+
   it('npm run check shows everything and succeeds', () => {
     const result = runCli(['check', 'examples/', '--fail-on', 'none']);
     assert.equal(result.status, 0);
