@@ -12,12 +12,13 @@ workspaceRuleTester(rule, {
     { name: 'a custom resource with a scale subresource', files: { 'rollout.yaml': rollout, 'hpa.yaml': hpa({ target: 'api', targetKind: 'Rollout', minReplicas: 2, maxReplicas: 5 }) } },
     { name: 'a DeploymentConfig named in apps.openshift.io', files: { 'dc.yaml': workload({ kind: 'DeploymentConfig', name: 'api' }), 'hpa.yaml': hpa({ target: 'api', targetKind: 'DeploymentConfig', minReplicas: 2, maxReplicas: 5 }) } },
     { name: 'the namespace shows no workload at all: deployed from elsewhere', files: { 'hpa.yaml': hpa({ target: 'api', minReplicas: 2, maxReplicas: 5 }) } },
-    {
-      name: 'no workload of the namespace, and a Deployment of that name in another namespace and file: deployed from elsewhere',
-      files: { 'deploy.yaml': workload({ name: 'api', namespace: 'shop-staging' }), 'hpa.yaml': hpa({ target: 'api', namespace: 'shop', minReplicas: 2, maxReplicas: 5 }) },
-    },
   ],
   invalid: [
+    {
+      name: 'no workload of the namespace, and the match is in another namespace and another file: a copy-paste slip all the same',
+      files: { 'deploy.yaml': workload({ name: 'api', namespace: 'shop-staging' }), 'hpa.yaml': hpa({ target: 'api', namespace: 'shop', minReplicas: 2, maxReplicas: 5 }) },
+      errors: [{ file: 'hpa.yaml', message: 'HorizontalPodAutoscaler "scaler" scales Deployment "api", which is not in namespace "shop" in the workspace; it is in namespace "shop-staging" (deploy.yaml)', line: 10, column: 5, endLine: 10, endColumn: 14 }],
+    },
     {
       name: 'a renamed Deployment',
       files: { 'deploy.yaml': workload({ name: 'api-v2' }), 'hpa.yaml': hpa({ target: 'api', minReplicas: 2, maxReplicas: 5 }) },

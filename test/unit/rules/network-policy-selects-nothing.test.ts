@@ -36,13 +36,14 @@ workspaceRuleTester(rule, {
       },
     },
     { name: 'the workspace shows no workload of the namespace', files: { 'deploy.yaml': workload('Deployment', 'web', 'app: web'), 'policy.yaml': policy('{matchLabels: {app: api}}', 'shop') } },
-    {
-      name: 'no workload of the namespace, and the pods in another namespace and file: deployed from elsewhere',
-      files: { 'deploy.yaml': workload('Deployment', 'web', 'app: web', 'shop-staging'), 'policy.yaml': policy('{matchLabels: {app: web}}', 'shop') },
-    },
     { name: 'a label the StatefulSet controller adds', files: { 'sts.yaml': workload('StatefulSet', 'db', 'app: db'), 'policy.yaml': policy('{matchLabels: {apps.kubernetes.io/pod-index: "0"}}') } },
   ],
   invalid: [
+    {
+      name: 'no workload of the namespace, and the match is in another namespace and another file: a copy-paste slip all the same',
+      files: { 'deploy.yaml': workload('Deployment', 'web', 'app: web', 'shop-staging'), 'policy.yaml': policy('{matchLabels: {app: web}}', 'shop') },
+      errors: [{ file: 'policy.yaml', message: 'NetworkPolicy "allow-web" selects no pods: no workload in namespace "shop" has labels matching app=web; Deployment "web" in namespace "shop-staging" (deploy.yaml) has these labels', line: 7, column: 3, endLine: 7, endColumn: 14 }],
+    },
     {
       name: 'no pod has the labels, same file',
       files: { 'app.yaml': `${workload('Deployment', 'web', 'app: web')}---\n${policy('{matchLabels: {app: api}}')}` },

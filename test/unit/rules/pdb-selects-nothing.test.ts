@@ -19,10 +19,6 @@ workspaceRuleTester(rule, {
     },
     { name: 'no workload of the namespace in the workspace', files: { 'pdb.yaml': pdb({ selector: '{matchLabels: {app: api}}', maxUnavailable: 1 }) } },
     {
-      name: 'no workload of the namespace, and the pods in another namespace and file: deployed from elsewhere',
-      files: { 'deploy.yaml': workload({ name: 'api', namespace: 'shop-staging' }), 'pdb.yaml': pdb({ namespace: 'shop', selector: '{matchLabels: {app: api}}', maxUnavailable: 1 }) },
-    },
-    {
       name: 'a selector that cannot be evaluated',
       files: { 'deploy.yaml': workload({ name: 'api' }), 'pdb.yaml': pdb({ selector: '{matchExpressions: [{key: app, operator: Like, values: [api]}]}', maxUnavailable: 1 }) },
     },
@@ -33,6 +29,11 @@ workspaceRuleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'no workload of the namespace, and the match is in another namespace and another file: a copy-paste slip all the same',
+      files: { 'deploy.yaml': workload({ name: 'api', namespace: 'shop-staging' }), 'pdb.yaml': pdb({ namespace: 'shop', selector: '{matchLabels: {app: api}}', maxUnavailable: 1 }) },
+      errors: [{ file: 'pdb.yaml', message: 'PodDisruptionBudget "budget" selects no pods: no workload in namespace "shop" has labels app=api; Deployment "api" in namespace "shop-staging" (deploy.yaml) has these labels', line: 8, column: 3, endLine: 8, endColumn: 11 }],
+    },
     {
       name: 'a label that matches no pod template, second document of the file',
       files: { 'app.yaml': join(workload({ name: 'api', replicas: 2 }), pdb({ selector: '{matchLabels: {app: web}}', maxUnavailable: 1 })) },

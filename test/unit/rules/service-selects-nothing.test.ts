@@ -38,10 +38,6 @@ workspaceRuleTester(rule, {
     { name: 'pods of a custom resource (Prometheus) may match', files: { 'deploy.yaml': workload('Deployment', 'api', 'app: api', 'monitoring'), 'svc.yaml': service('{app: prometheus}', 'monitoring'), 'prom.yaml': prometheus('monitoring') } },
     { name: 'the workspace shows no workload of the namespace', files: { 'deploy.yaml': workload('Deployment', 'api', 'app: api'), 'svc.yaml': service('{app: web}', 'shop') } },
     {
-      name: 'no workload of the namespace, and the pods with these labels are in another namespace and another file: deployed from elsewhere',
-      files: { 'deploy.yaml': workload('Deployment', 'web', 'app: web', 'shop-staging'), 'svc.yaml': service('{app: web}', 'shop') },
-    },
-    {
       name: 'the same file, another namespace, but the pods are also at home',
       files: { 'app.yaml': `${workload('Deployment', 'web', 'app: web', 'shop-prod')}---\n${service('{app: web}', 'shop')}`, 'home.yaml': workload('Deployment', 'web', 'app: web', 'shop') },
     },
@@ -51,6 +47,11 @@ workspaceRuleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'no workload of the namespace, and the match is in another namespace and another file: a copy-paste slip all the same',
+      files: { 'deploy.yaml': workload('Deployment', 'web', 'app: web', 'shop-staging'), 'svc.yaml': service('{app: web}', 'shop') },
+      errors: [{ file: 'svc.yaml', message: 'Service "web" selects no pods: no workload in namespace "shop" has labels app=web; Deployment "web" in namespace "shop-staging" (deploy.yaml) has these labels', line: 7, column: 3, endLine: 7, endColumn: 11 }],
+    },
     {
       name: 'labels differ, same file',
       files: { 'app.yaml': `${workload('Deployment', 'api', 'app: api')}---\n${service('{app: web}')}` },

@@ -1,6 +1,6 @@
 import type { LabelSelector } from '../selector';
 import type { IndexedResource, WorkspaceIndex } from './index';
-import { fileOrder, nameOf, selectsPodsOf, whereIs, workloadsWithPodsSelectedBy } from './queries';
+import { fileOrder, nameOf, whereIs, workloadsWithPodsSelectedBy } from './queries';
 
 /**
  * Where an object copied into the wrong namespace belongs: the same selector or name, looked up in
@@ -31,25 +31,6 @@ export function namedElsewhere(index: WorkspaceIndex, kind: string, name: string
     if (found) out.push(found);
   }
   return out;
-}
-
-/**
- * The same lookups within the file of `from` only. A namespace the workspace shows no workloads of
- * may get its pods from elsewhere (another repository, a chart), but an object and its target in
- * one file with two namespaces is a slip, not a design. The file's own edits re-stamp `from`'s
- * namespace, so these need no cross-namespace note.
- */
-export function selectedInSameFile(index: WorkspaceIndex, selector: LabelSelector, from: IndexedResource): IndexedResource[] {
-  return othersInFile(index, from).filter((other) => other.facts.workload !== undefined && selectsPodsOf(selector, other));
-}
-
-export function namedInSameFile(index: WorkspaceIndex, kind: string, name: string, from: IndexedResource): IndexedResource[] {
-  return othersInFile(index, from).filter((other) => other.facts.kind === kind && other.facts.name === name);
-}
-
-function othersInFile(index: WorkspaceIndex, from: IndexedResource): IndexedResource[] {
-  const resources = index.file(from.uri)?.resources ?? [];
-  return resources.filter((other) => other.namespace !== undefined && other.namespace !== from.namespace);
 }
 
 const more = (matches: readonly IndexedResource[]): string => {

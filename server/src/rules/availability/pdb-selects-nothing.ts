@@ -1,6 +1,6 @@
 import type { WorkspaceRule } from '../../engine/rule';
 import { formatSelector, isEmptySelector } from '../../engine/selector';
-import { selectedElsewhereHint, selectedInSameFile, workloadsSelectedElsewhere } from '../../engine/workspace/otherNamespaces';
+import { selectedElsewhereHint, workloadsSelectedElsewhere } from '../../engine/workspace/otherNamespaces';
 import { namespaceHasCustomResources, namespaceHasWorkloads, workloadsWithPodsSelectedBy } from '../../engine/workspace/queries';
 
 const rule: WorkspaceRule = {
@@ -10,7 +10,7 @@ const rule: WorkspaceRule = {
     severity: 'warning',
     description: 'A PodDisruptionBudget selector matches the pods of no workload in its namespace.',
     rationale:
-      'A budget that selects no pods protects nothing: drains and autoscaler scale-downs evict the pods it was written for as if it did not exist, while everyone believes they are covered. A label renamed on one side only, or a budget in the wrong namespace, is the usual cause: when workloads of another namespace have the labels, the message names one. In policy/v1beta1 an empty selector selected no pods at all. The rule stays silent in namespaces that hold custom resources (an operator may create the pods) and in namespaces whose workloads the workspace does not show at all, unless the budget\'s own file puts the pods in another namespace.',
+      'A budget that selects no pods protects nothing: drains and autoscaler scale-downs evict the pods it was written for as if it did not exist, while everyone believes they are covered. A label renamed on one side only, or a budget in the wrong namespace, is the usual cause: when workloads of another namespace have the labels, the message names one. In policy/v1beta1 an empty selector selected no pods at all. The rule stays silent in namespaces that hold custom resources (an operator may create the pods) and in namespaces whose workloads the workspace does not show at all, unless another namespace of the workspace has such pods.',
     remediation: 'Make the selector match the pod template labels of the workload it protects (and put the budget in that workload\'s namespace); in policy/v1 an empty selector means every pod of the namespace.',
     docsUrl: 'https://kubernetes.io/docs/tasks/run-application/configure-pdb/#specifying-a-poddisruptionbudget',
     fixable: false,
@@ -29,11 +29,11 @@ const rule: WorkspaceRule = {
     }
     if (namespaceHasCustomResources(index, namespace)) return;
     // Without any workload in the namespace its pods come from elsewhere (another repository, a
-    // chart), unless the same file puts them in another namespace: then the namespace is a slip.
+    // chart), unless another namespace has them: then the namespace is a copy-paste slip.
     const home = namespaceHasWorkloads(index, namespace);
     if (home && workloadsWithPodsSelectedBy(index, pdb.selector, namespace).length > 0) return;
     const labelsOnly = pdb.selector.matchExpressions.length === 0;
-    const elsewhere = home ? workloadsSelectedElsewhere(index, pdb.selector, namespace) : selectedInSameFile(index, pdb.selector, resource);
+    const elsewhere = workloadsSelectedElsewhere(index, pdb.selector, namespace);
     const hint = selectedElsewhereHint(elsewhere, resource, labelsOnly);
     if (!home && hint === '') return;
     report(pdb.selectorAt, `${name} selects no pods: no workload in namespace "${namespace}" has labels ${labelsOnly ? '' : 'matching '}${formatSelector(pdb.selector)}${hint}`);

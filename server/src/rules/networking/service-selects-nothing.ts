@@ -1,6 +1,6 @@
 import type { WorkspaceRule } from '../../engine/rule';
 import { formatLabels } from '../../engine/selector';
-import { selectedElsewhereHint, selectedInSameFile, workloadsSelectedElsewhere } from '../../engine/workspace/otherNamespaces';
+import { selectedElsewhereHint, workloadsSelectedElsewhere } from '../../engine/workspace/otherNamespaces';
 import { namespaceHasCustomResources, namespaceHasWorkloads, workloadsWithPodsSelectedBy } from '../../engine/workspace/queries';
 
 const rule: WorkspaceRule = {
@@ -10,7 +10,7 @@ const rule: WorkspaceRule = {
     severity: 'warning',
     description: 'A Service selector matches the pod labels of no workload in its namespace.',
     rationale:
-      'A Service whose selector matches no pod has no endpoints: clients connect to its virtual IP and get refused or time out, and nothing in the cluster reports an error. A label renamed on one side only, or a Service copied into the wrong namespace, is the usual cause: when workloads of another namespace have the labels, the message names one. The rule stays silent in namespaces that hold custom resources (an operator may create the pods) and in namespaces whose workloads the workspace does not show at all, unless the Service\'s own file puts the pods in another namespace.',
+      'A Service whose selector matches no pod has no endpoints: clients connect to its virtual IP and get refused or time out, and nothing in the cluster reports an error. A label renamed on one side only, or a Service copied into the wrong namespace, is the usual cause: when workloads of another namespace have the labels, the message names one. The rule stays silent in namespaces that hold custom resources (an operator may create the pods) and in namespaces whose workloads the workspace does not show at all, unless another namespace of the workspace has such pods.',
     remediation: 'Make the Service selector a subset of the pod template labels of the workload it fronts (or fix the namespace of one of them).',
     docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service',
     peers: { 'kube-linter': ['dangling-service'], 'kube-score': ['service-targets-pod'] },
@@ -25,10 +25,10 @@ const rule: WorkspaceRule = {
     if (namespaceHasCustomResources(index, namespace)) return;
     const selector = { matchLabels: service.selector, matchExpressions: [] };
     // Without any workload in the namespace its pods come from elsewhere (another repository, a
-    // chart), unless the same file puts them in another namespace: then the namespace is a slip.
+    // chart), unless another namespace has them: then the namespace is a copy-paste slip.
     const home = namespaceHasWorkloads(index, namespace);
     if (home && workloadsWithPodsSelectedBy(index, selector, namespace).length > 0) return;
-    const elsewhere = home ? workloadsSelectedElsewhere(index, selector, namespace) : selectedInSameFile(index, selector, resource);
+    const elsewhere = workloadsSelectedElsewhere(index, selector, namespace);
     const hint = selectedElsewhereHint(elsewhere, resource, true);
     if (!home && hint === '') return;
     report(service.selectorAt, `Service "${facts.name ?? '(unnamed)'}" selects no pods: no workload in namespace "${namespace}" has labels ${formatLabels(service.selector)}${hint}`);
