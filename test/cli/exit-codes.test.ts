@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { JsonOutput } from '../../server/src/cli/formatters/json';
+import { exitCodeOf } from '../../server/src/cli/main';
+import type { CheckReport } from '../../server/src/cli/report';
 import { FIXTURES, onlyRulesConfig, ROOT, runCli, STABLE_RULES } from '../helpers/cli';
 
 const config = onlyRulesConfig(STABLE_RULES);
@@ -112,5 +115,33 @@ describe('kube-prod check: exit codes', () => {
     };
     assert.equal(liveness([]), 'error');
     assert.equal(liveness(['--config', config]), 'warning');
+  });
+
+  it('checks a merge key that includes its own mapping beside other files: every file reported, no internal error (issue 12)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kube-prod-merge-'));
+    writeFileSync(join(dir, 'self-merge.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: &m {name: x, <<: *m}\nspec:\n  containers:\n  - {name: app, image: "app:latest"}\n');
+    const result = runCli(['check', '--format', 'json', join(dir, 'self-merge.yaml'), join(ROOT, 'examples', 'bad')]);
+    assert.equal(result.stderr, '');
+    assert.equal(result.status, 1);
+    const output = JSON.parse(result.stdout) as JsonOutput;
+    const merged = output.files.find((f) => f.path.endsWith('self-merge.yaml'))!;
+    assert.ok(merged.findings.some((f) => f.ruleId === 'image-tag-latest' && f.message.startsWith('Pod "x"')), JSON.stringify(merged.findings));
+    assert.ok(output.files.filter((f) => f.path.includes('examples/bad/') && f.findings.length > 0).length >= 8, 'the other files are reported too');
+  });
+});
+
+describe('exit code 2 when a document could not be analysed', () => {
+  const report = (ruleIds: string[]): CheckReport => ({
+    tool: { version: '0', informationUri: '' },
+    cwd: '/',
+    rules: [],
+    files: [{ path: 'a.yaml', absolute: '/a.yaml', skipped: false, findings: ruleIds.map((ruleId) => ({ ruleId, severity: 'info' as const, message: 'm', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } })) }],
+  });
+
+  it('wins over --fail-on, even none: a verdict on a document nobody checked would be a false pass', () => {
+    assert.equal(exitCodeOf(report(['analysis-failed']), 'none'), 2);
+    assert.equal(exitCodeOf(report(['image-tag-latest', 'analysis-failed']), 'error'), 2);
+    assert.equal(exitCodeOf(report(['image-tag-latest']), 'info'), 1);
+    assert.equal(exitCodeOf(report([]), 'info'), 0);
   });
 });

@@ -38,6 +38,18 @@ describe('language server: robustness', () => {
     assert.deepEqual((await client.waitForDiagnostics(ci)).diagnostics, []);
   });
 
+  it('publishes diagnostics for a merge key that includes its own mapping, and for the file opened next (issue 12)', async () => {
+    // It once overflowed the stack: no diagnostics at all for the file, not within 10 s.
+    const uri = workspace.uri('self-merge.yaml');
+    await client.open(uri, 'apiVersion: v1\nkind: Pod\nmetadata: &m {name: x, <<: *m}\nspec:\n  containers:\n  - {name: app, image: "app:latest"}\n');
+    const params = await client.waitForDiagnostics(uri);
+    assert.ok(params.diagnostics.some((d) => d.code === 'image-tag-latest' && String(d.message).startsWith('Pod "x"')), JSON.stringify(params.diagnostics.map((d) => d.code)));
+    const next = workspace.uri('after-self-merge.yaml');
+    await client.open(next, pod('next'));
+    assert.ok((await client.waitForDiagnostics(next)).diagnostics.some((d) => d.code === 'liveness-probe-missing'));
+    assert.ok(client.running);
+  });
+
   it('answers a client that cannot be asked for settings with the defaults', async () => {
     const other = await LspClient.start({ folders: [workspace.dir], configuration: false });
     try {

@@ -1,5 +1,6 @@
 // kube-prod's command line: parses arguments, wires config, files, engine and formatter together,
 // and maps the outcome to an exit code. The checking (and the checklist) is the engine's.
+import { ANALYSIS_FAILED_RULE_ID } from '../engine/analyzer';
 import { ConfigValidationError } from '../engine/config';
 import { SEVERITY_RANK, type Finding, type Severity } from '../engine/types';
 import { RULES } from '../rules';
@@ -82,7 +83,7 @@ Exit codes: check: 0 no finding at or above --fail-on, 1 there is one
 const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
 const CHECKLIST_FORMATS = ['text', 'json', 'markdown'] as const;
 const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
-type FailOn = (typeof FAIL_ON)[number];
+export type FailOn = (typeof FAIL_ON)[number];
 
 /** How charts and kustomizations are built (both commands). */
 export interface BuildArgs {
@@ -297,7 +298,9 @@ export async function runCheck(args: CheckArgs, cwd: string, env: NodeJS.Process
         ? formatSarif(report)
         : formatText(report, { color: out.isTTY === true && !env.NO_COLOR });
   out.write(output);
-  return failed(report, args.failOn) ? 1 : 0;
+  const code = exitCodeOf(report, args.failOn);
+  if (code === 2) process.stderr.write(`kube-prod: some documents could not be analysed: see the ${ANALYSIS_FAILED_RULE_ID} findings above\n`);
+  return code;
 }
 
 /** Prints the production checklist of the given manifests; exit 1 when a required item fails. */
@@ -316,6 +319,15 @@ export async function runChecklist(args: ChecklistArgs, cwd: string, env: NodeJS
         : formatChecklistText(checklist, { color: process.stdout.isTTY === true && !env.NO_COLOR, limit });
   process.stdout.write(output);
   return checklist.summary.requiredFailing.length > 0 ? 1 : 0;
+}
+
+/**
+ * 2 when a document could not be analysed (the report says which, with its path): a verdict on a
+ * file nobody checked would be a false pass. Otherwise 1 when a finding reaches --fail-on.
+ */
+export function exitCodeOf(report: CheckReport, failOn: FailOn): number {
+  if (report.files.some((file) => file.findings.some((finding) => finding.ruleId === ANALYSIS_FAILED_RULE_ID))) return 2;
+  return failed(report, failOn) ? 1 : 0;
 }
 
 function failed(report: CheckReport, failOn: FailOn): boolean {

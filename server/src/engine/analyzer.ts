@@ -1,4 +1,4 @@
-import { parseAllDocuments, type Document } from 'yaml';
+import { parseAllDocuments, parseDocument, type Document } from 'yaml';
 import { kindAnchor } from './anchors';
 import { YamlEditor } from './fix/yamlEdit';
 import type { ResolvedConfig, RuleSetting } from './config';
@@ -11,6 +11,8 @@ import type { Finding, Range, Span } from './types';
 import { factsOf, type ResourceFacts } from './workspace/facts';
 
 export const SYNTAX_RULE_ID = 'yaml-syntax';
+/** What a document gets when its analysis fails (a stack overflow, a rule that throws): the file's other documents go on. */
+export const ANALYSIS_FAILED_RULE_ID = 'analysis-failed';
 
 /** One parsed document of a file, with positions relative to its own chunk. */
 export interface AnalyzedDocument {
@@ -72,6 +74,7 @@ export class Analyzer {
   /** ANY_KIND rules alone: all that custom resources and built-in kinds without own rules get. */
   private readonly anyKindRules: RuleEntry[] = [];
   private readonly syntax: RuleSetting | undefined;
+  private readonly analysisFailed: RuleSetting | undefined;
   private readonly cache = new Map<string, Map<string, ChunkResult>>();
   private readonly peers: PeerMap;
 
@@ -93,6 +96,7 @@ export class Analyzer {
     }
     for (const list of this.rulesByKind.values()) list.push(...this.anyKindRules);
     this.syntax = options.config.rules.get(SYNTAX_RULE_ID);
+    this.analysisFailed = options.config.rules.get(ANALYSIS_FAILED_RULE_ID);
   }
 
   /** Analyses a file's text. `cacheKey` (a URI or path) lets the next call reuse unchanged documents. */
@@ -138,42 +142,68 @@ export class Analyzer {
     this.cache.delete(cacheKey);
   }
 
-  private checkChunk({ chunk, lines, docs }: ParsedChunk): ChunkResult {
+  private checkChunk({ chunk, lines, docs, failure }: ParsedChunk): ChunkResult {
     const { startLine } = chunk;
     const documents: AnalyzedDocument[] = [];
+    if (failure !== undefined) {
+      documents.push({ object: undefined, facts: undefined, doc: docs[0], text: chunk.text, lines, findings: this.failed(failure, lines, startLine, undefined) });
+      return { startLine, documents };
+    }
     for (const doc of docs) {
-      const findings: Finding[] = [];
-      if (doc.errors.length > 0) {
-        if (this.syntax?.enabled && LOOKS_KUBERNETES.test(chunk.text)) {
-          for (const error of doc.errors) {
-            findings.push({
-              ruleId: SYNTAX_RULE_ID,
-              severity: this.syntax.severity,
-              message: `YAML syntax error: ${error.message.split('\n')[0]}`,
-              range: toRange(lines, [error.pos[0], Math.max(error.pos[1], error.pos[0])], startLine),
-            });
-          }
-        }
-        // A broken document's tree is a guess; checking it would report on the guess.
+      try {
+        documents.push(this.checkDocument(doc, chunk, lines));
+      } catch (error) {
+        // Contained to this document: the file's other documents, and other files, are analysed as usual.
+        const findings = this.failed(error, lines, startLine, doc.range?.[0]);
         documents.push({ object: undefined, facts: undefined, doc, text: chunk.text, lines, findings });
-        continue;
       }
-      const object = objectOf(doc);
-      const comments = object ? commentSuppressions(chunk.text, doc, lines) : [];
-      const peerAnnotations = object ? peerAnnotationsOf(object, (span) => ({ start: lines.positionAt(span[0]), end: lines.positionAt(span[1]) })) : [];
-      const silencedByPeers: string[] = [];
-      if (object && (object.builtin || this.anyKindRules.length > 0)) {
-        this.checkObject(object, chunk.text, comments, peerAnnotations, lines, startLine, findings, silencedByPeers);
-        findings.sort(byPosition);
-      }
-      const facts = object ? factsOf(object, lines, comments) : undefined;
-      if (facts && peerAnnotations.length > 0) {
-        facts.peerAnnotations = peerAnnotations;
-        facts.silencedByPeers = silencedByPeers;
-      }
-      documents.push({ object, facts, doc, text: chunk.text, lines, findings });
     }
     return { startLine, documents };
+  }
+
+  /** The one finding of a document whose analysis failed (none when the rule is off), on its first line. */
+  private failed(error: unknown, lines: LineIndex, startLine: number, offset: number | undefined, ruleId?: string): Finding[] {
+    if (!this.analysisFailed?.enabled) return [];
+    const at = lines.positionAt(offset ?? 0).line;
+    return [{
+      ruleId: ANALYSIS_FAILED_RULE_ID,
+      severity: this.analysisFailed.severity,
+      message: analysisFailureMessage(error, ruleId),
+      range: { start: { line: startLine + at, character: 0 }, end: { line: startLine + at, character: 0 } },
+    }];
+  }
+
+  private checkDocument(doc: Document.Parsed, chunk: DocumentChunk, lines: LineIndex): AnalyzedDocument {
+    const { startLine } = chunk;
+    const findings: Finding[] = [];
+    if (doc.errors.length > 0) {
+      if (this.syntax?.enabled && LOOKS_KUBERNETES.test(chunk.text)) {
+        for (const error of doc.errors) {
+          findings.push({
+            ruleId: SYNTAX_RULE_ID,
+            severity: this.syntax.severity,
+            message: `YAML syntax error: ${error.message.split('\n')[0]}`,
+            range: toRange(lines, [error.pos[0], Math.max(error.pos[1], error.pos[0])], startLine),
+          });
+        }
+      }
+      // A broken document's tree is a guess; checking it would report on the guess.
+      return { object: undefined, facts: undefined, doc, text: chunk.text, lines, findings };
+    }
+    const object = objectOf(doc);
+    const comments = object ? commentSuppressions(chunk.text, doc, lines) : [];
+    const peerAnnotations = object ? peerAnnotationsOf(object, (span) => ({ start: lines.positionAt(span[0]), end: lines.positionAt(span[1]) })) : [];
+    const silencedByPeers: string[] = [];
+    if (object && (object.builtin || this.anyKindRules.length > 0)) {
+      this.checkObject(object, chunk.text, comments, peerAnnotations, lines, startLine, findings, silencedByPeers);
+      findings.sort(byPosition);
+    }
+    const facts = object ? factsOf(object, lines, comments) : undefined;
+    if (facts && peerAnnotations.length > 0) {
+      facts.peerAnnotations = peerAnnotations;
+      facts.silencedByPeers = silencedByPeers;
+    }
+    return { object, facts, doc, text: chunk.text, lines, findings };
   }
 
   private checkObject(
@@ -233,6 +263,8 @@ export class Analyzer {
         entry.rule.check(context);
       } catch (error) {
         this.options.onRuleError?.(entry.rule.meta.id, error);
+        // The other rules still run on this object; the failure is said where it happened.
+        findings.push(...this.failed(error, lines, startLine, kindAnchor(object)?.[0], entry.rule.meta.id));
       }
     }
   }
@@ -242,11 +274,25 @@ interface ParsedChunk {
   chunk: DocumentChunk;
   lines: LineIndex;
   docs: Document.Parsed[];
+  /** Why the parser threw, when it did. */
+  failure?: unknown;
 }
 
 function parseChunk(chunk: DocumentChunk): ParsedChunk {
-  // No `merge` option: NodeReader resolves `<<` keys itself, and the option costs every parse a few per cent.
-  return { chunk, lines: new LineIndex(chunk.text), docs: parseAllDocuments(chunk.text, { prettyErrors: false }) };
+  const lines = new LineIndex(chunk.text);
+  try {
+    // No `merge` option: NodeReader resolves `<<` keys itself, and the option costs every parse a few per cent.
+    return { chunk, lines, docs: parseAllDocuments(chunk.text, { prettyErrors: false }) };
+  } catch (error) {
+    // The parser itself gave up (its stack, on pathological nesting): the document stands for itself, empty.
+    return { chunk, lines, docs: [parseDocument('')], failure: error };
+  }
+}
+
+/** `kube-prod could not analyse this document: Maximum call stack size exceeded`, one line. */
+export function analysisFailureMessage(error: unknown, ruleId?: string): string {
+  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  return `kube-prod could not analyse this document: ${ruleId ? `rule ${ruleId} failed: ` : ''}${reason}`;
 }
 
 function byPosition(a: Finding, b: Finding): number {

@@ -21,6 +21,11 @@ export class NodeReader {
 
   /** The pair holding `key` in a mapping, looking into merged mappings last, as YAML 1.1 does. */
   pair(map: unknown, key: string): Pair<unknown, unknown> | undefined {
+    return this.pairIn(map, key, undefined);
+  }
+
+  /** `visited`: the mappings whose merges are being followed; a merge back into one of them (`&m {<<: *m}`) adds nothing. */
+  private pairIn(map: unknown, key: string, visited: Set<YAMLMap> | undefined): Pair<unknown, unknown> | undefined {
     const resolved = this.resolve(map);
     if (!isMap(resolved)) return undefined;
     let merged: unknown;
@@ -30,9 +35,13 @@ export class NodeReader {
       if (isMergeKey(k)) merged = item.value;
     }
     if (merged === undefined) return undefined;
+    const seen = visited ?? new Set<YAMLMap>();
+    seen.add(resolved);
     const sources = this.resolve(merged);
     for (const source of isSeq(sources) ? sources.items : [sources]) {
-      const found = this.pair(source, key);
+      const next = this.resolve(source);
+      if (!isMap(next) || seen.has(next)) continue;
+      const found = this.pairIn(next, key, seen);
       if (found) return found;
     }
     return undefined;
@@ -118,8 +127,12 @@ export class NodeReader {
 
   /** A mapping's entries as [key, resolved value] pairs, merge keys expanded. */
   entries(node: unknown): Array<[string, Node | undefined, Pair<unknown, unknown>]> {
+    return this.entriesOf(node, undefined);
+  }
+
+  private entriesOf(node: unknown, visited: Set<YAMLMap> | undefined): Array<[string, Node | undefined, Pair<unknown, unknown>]> {
     const map = this.resolve(node);
-    if (!isMap(map)) return [];
+    if (!isMap(map) || visited?.has(map)) return [];
     const out: Array<[string, Node | undefined, Pair<unknown, unknown>]> = [];
     let merges: unknown[] | undefined;
     for (const item of map.items) {
@@ -134,10 +147,12 @@ export class NodeReader {
     if (!merges) return out;
     // Own keys win over merged ones, and earlier merges over later ones.
     const seen = new Set(out.map((entry) => entry[0]));
+    const following = visited ?? new Set<YAMLMap>();
+    following.add(map);
     for (const merge of merges) {
       const sources = this.resolve(merge);
       for (const source of isSeq(sources) ? sources.items : [sources]) {
-        for (const entry of this.entries(source)) {
+        for (const entry of this.entriesOf(source, following)) {
           if (!seen.has(entry[0])) {
             seen.add(entry[0]);
             out.push(entry);

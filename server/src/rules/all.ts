@@ -30,6 +30,7 @@ export { default as privilegedPort } from './security/privileged-port';
 export { default as serviceAccountToken } from './security/service-account-token';
 export { default as yamlSyntax } from './api-versions/yaml-syntax';
 export { default as buildFailed } from './api-versions/build-failed';
+export { default as analysisFailed } from './api-versions/analysis-failed';
 export { default as readinessProbeMissing } from './health-checks/readiness-probe-missing';
 export { default as probesIdentical } from './health-checks/probes-identical';
 export { default as probePortUndeclared } from './health-checks/probe-port-undeclared';

@@ -1,0 +1,91 @@
+// analysis-failed: whatever goes wrong inside the analysis of one document is contained to it. The
+// document gets one finding naming the problem; the file's other documents are analysed as usual.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isMap, parseDocument, type Pair } from 'yaml';
+import { Analyzer } from '../../../server/src/engine/analyzer';
+import { resolveConfig } from '../../../server/src/engine/config';
+import { NodeReader } from '../../../server/src/engine/nodes';
+import type { Rule } from '../../../server/src/engine/rule';
+import analysisFailed from '../../../server/src/rules/api-versions/analysis-failed';
+import imageTagLatest from '../../../server/src/rules/images/image-tag-latest';
+import { RULES } from '../../../server/src/rules';
+import { yaml } from '../../helpers/ruleTester';
+
+const throwing: Rule = {
+  meta: { ...imageTagLatest.meta, id: 'boom', kinds: ['Pod'] },
+  check({ object }) {
+    if (object.name === 'bad') throw new TypeError('cannot read properties of undefined');
+  },
+};
+const recursing: Rule = {
+  meta: { ...imageTagLatest.meta, id: 'deep', kinds: ['Pod'] },
+  check({ object }) {
+    const down = (n: number): number => down(n + 1) + 1;
+    if (object.name === 'bad') down(0);
+  },
+};
+
+const pod = (name: string): string => yaml('apiVersion: v1', 'kind: Pod', `metadata: {name: ${name}}`, 'spec:', '  containers:', '  - {name: app, image: "app:latest"}');
+const TWO_PODS = `${pod('bad')}---\n${pod('good')}`;
+
+function analyse(rules: Rule[], text: string, off = false): Array<{ ruleId: string; line: number; message: string }> {
+  const config = resolveConfig(rules, off ? { rules: { 'analysis-failed': 'off' } } : {});
+  const errors: string[] = [];
+  const analyzer = new Analyzer({ rules, config, onRuleError: (id) => errors.push(id) });
+  return analyzer.analyze(text).findings.map((f) => ({ ruleId: f.ruleId, line: f.range.start.line + 1, message: f.message }));
+}
+
+describe('rule analysis-failed', () => {
+  it('a rule that throws: one finding on its document; the other rules and the other document as usual', () => {
+    assert.deepEqual(analyse([analysisFailed, throwing, imageTagLatest], TWO_PODS), [
+      { ruleId: 'analysis-failed', line: 2, message: 'kube-prod could not analyse this document: rule boom failed: cannot read properties of undefined' },
+      { ruleId: 'image-tag-latest', line: 6, message: 'Pod "bad", container "app": image "app:latest" uses the latest tag' },
+      { ruleId: 'image-tag-latest', line: 13, message: 'Pod "good", container "app": image "app:latest" uses the latest tag' },
+    ]);
+  });
+
+  it('a rule that overflows the stack: said as such, on its document only', () => {
+    assert.deepEqual(analyse([analysisFailed, recursing], TWO_PODS), [
+      { ruleId: 'analysis-failed', line: 2, message: 'kube-prod could not analyse this document: rule deep failed: Maximum call stack size exceeded' },
+    ]);
+  });
+
+  it('a failure outside the rules (reading the object overflows, as a merge key that includes itself once did): the document gets one finding, the next is analysed', (t) => {
+    const original = NodeReader.prototype.pair;
+    t.mock.method(NodeReader.prototype, 'pair', function (this: NodeReader, map: unknown, key: string): Pair<unknown, unknown> | undefined {
+      if (isMap(map) && map.has('boom')) throw new RangeError('Maximum call stack size exceeded');
+      return original.call(this, map, key);
+    });
+    const text = `${yaml('apiVersion: v1', 'kind: Pod', 'metadata: {name: bad, boom: 1}', 'spec:', '  containers:', '  - {name: app, image: "app:latest"}')}---\n${pod('good')}`;
+    assert.deepEqual(analyse([analysisFailed, imageTagLatest], text), [
+      { ruleId: 'analysis-failed', line: 1, message: 'kube-prod could not analyse this document: Maximum call stack size exceeded' },
+      { ruleId: 'image-tag-latest', line: 13, message: 'Pod "good", container "app": image "app:latest" uses the latest tag' },
+    ]);
+  });
+
+  it('turned off: no finding, and the failure is still contained', () => {
+    assert.deepEqual(analyse([analysisFailed, throwing, imageTagLatest], TWO_PODS, true).map((f) => `${f.line} ${f.ruleId}`), ['6 image-tag-latest', '13 image-tag-latest']);
+  });
+});
+
+describe('a merge key that includes its own mapping (issue 12)', () => {
+  const SELF_MERGE = yaml('apiVersion: v1', 'kind: Pod', 'metadata: &m {name: x, <<: *m}', 'spec:', '  containers:', '  - {name: app, image: "app:latest"}');
+
+  it('is read, not followed for ever: the object is named x, and every rule runs on it', () => {
+    const analyzer = new Analyzer({ rules: RULES, config: resolveConfig(RULES), onRuleError: (id, error) => assert.fail(`${id}: ${String(error)}`) });
+    const analysis = analyzer.analyze(SELF_MERGE);
+    assert.equal(analysis.documents[0].facts?.name, 'x');
+    assert.deepEqual(analysis.findings.filter((f) => f.ruleId === 'analysis-failed'), []);
+    assert.ok(analysis.findings.some((f) => f.ruleId === 'image-tag-latest' && f.message.startsWith('Pod "x"')));
+  });
+
+  it('lists its keys once, and finds neither a missing key nor itself for ever', () => {
+    const parsed = parseDocument(SELF_MERGE);
+    const read = new NodeReader(parsed);
+    const metadata = read.get(parsed.contents, 'metadata');
+    assert.deepEqual(read.entries(metadata).map(([key]) => key), ['name']);
+    assert.equal(read.string(metadata, 'name'), 'x');
+    assert.equal(read.get(metadata, 'namespace'), undefined);
+  });
+});
