@@ -14,6 +14,16 @@ export const SYNTAX_RULE_ID = 'yaml-syntax';
 /** What a document gets when its analysis fails (a stack overflow, a rule that throws): the file's other documents go on. */
 export const ANALYSIS_FAILED_RULE_ID = 'analysis-failed';
 
+/**
+ * The defaults of analysis-failed's budgets. 4 MiB is about a second of parsing on a slow machine,
+ * four times the largest generated documents seen in the corpus (dashboards in ConfigMaps); one
+ * document's checks take milliseconds, so a second means something pathological.
+ */
+export const ANALYSIS_BUDGETS = { maxDocumentBytes: 4 * 1024 * 1024, maxDocumentMs: 1000 } as const;
+
+/** How many rules run between two looks at the clock: reading it per rule costs a large file a per cent. */
+const RULES_PER_CLOCK_READ = 8;
+
 /** One parsed document of a file, with positions relative to its own chunk. */
 export interface AnalyzedDocument {
   object: K8sObject | undefined;
@@ -75,6 +85,7 @@ export class Analyzer {
   private readonly anyKindRules: RuleEntry[] = [];
   private readonly syntax: RuleSetting | undefined;
   private readonly analysisFailed: RuleSetting | undefined;
+  private readonly budgets: { maxDocumentBytes: number; maxDocumentMs: number };
   private readonly cache = new Map<string, Map<string, ChunkResult>>();
   private readonly peers: PeerMap;
 
@@ -97,6 +108,11 @@ export class Analyzer {
     for (const list of this.rulesByKind.values()) list.push(...this.anyKindRules);
     this.syntax = options.config.rules.get(SYNTAX_RULE_ID);
     this.analysisFailed = options.config.rules.get(ANALYSIS_FAILED_RULE_ID);
+    const budget = (name: keyof typeof ANALYSIS_BUDGETS): number => {
+      const value = this.analysisFailed?.options[name];
+      return typeof value === 'number' && value > 0 ? value : ANALYSIS_BUDGETS[name];
+    };
+    this.budgets = { maxDocumentBytes: budget('maxDocumentBytes'), maxDocumentMs: budget('maxDocumentMs') };
   }
 
   /** Analyses a file's text. `cacheKey` (a URI or path) lets the next call reuse unchanged documents. */
@@ -115,7 +131,7 @@ export class Analyzer {
     for (const chunk of chunks) {
       const known = previous?.get(chunk.text);
       if (known) current.set(chunk.text, known);
-      else if (!parsed.has(chunk.text)) parsed.set(chunk.text, parseChunk(chunk));
+      else if (!parsed.has(chunk.text)) parsed.set(chunk.text, chunk.text.length > this.budgets.maxDocumentBytes ? oversized(chunk, this.budgets.maxDocumentBytes) : parseChunk(chunk));
     }
     for (const [chunkText, chunk] of parsed) current.set(chunkText, this.checkChunk(chunk));
 
@@ -255,7 +271,18 @@ export class Analyzer {
         findings.push(finding);
       },
     };
-    for (const entry of rules) {
+    const started = performance.now();
+    for (let i = 0; i < rules.length; i++) {
+      const entry = rules[i];
+      if (i > 0 && i % RULES_PER_CLOCK_READ === 0) {
+        const spent = performance.now() - started;
+        if (spent > this.budgets.maxDocumentMs) {
+          const skipped = rules.slice(i).map((r) => r.rule.meta.id);
+          const reason = `stopped after ${Math.round(spent)} ms, over the ${this.budgets.maxDocumentMs} ms budget (option maxDocumentMs); not run: ${skipped.join(', ')}`;
+          findings.push(...this.failed(reason, lines, startLine, kindAnchor(object)?.[0]));
+          return;
+        }
+      }
       if (ignoredByAnnotation && isIgnored(ignoredByAnnotation, entry.rule.meta.id)) continue;
       current = entry;
       context.options = entry.setting.options;
@@ -274,8 +301,23 @@ interface ParsedChunk {
   chunk: DocumentChunk;
   lines: LineIndex;
   docs: Document.Parsed[];
-  /** Why the parser threw, when it did. */
+  /** Why the parser threw, when it did, or why the document was not parsed. */
   failure?: unknown;
+  /** The failure is a budget, not an error. */
+  budget?: boolean;
+}
+
+/** A document over the size budget: not parsed at all (the parse is what would stall), said in its finding. */
+function oversized(chunk: DocumentChunk, budget: number): ParsedChunk {
+  const mib = (bytes: number): string =>
+    bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KiB` : `${bytes} bytes`;
+  return {
+    chunk,
+    lines: new LineIndex(chunk.text),
+    docs: [parseDocument('')],
+    failure: `stopped before parsing: the document is ${mib(chunk.text.length)}, over the ${mib(budget)} budget (option maxDocumentBytes)`,
+    budget: true,
+  };
 }
 
 function parseChunk(chunk: DocumentChunk): ParsedChunk {

@@ -29,8 +29,8 @@ const recursing: Rule = {
 const pod = (name: string): string => yaml('apiVersion: v1', 'kind: Pod', `metadata: {name: ${name}}`, 'spec:', '  containers:', '  - {name: app, image: "app:latest"}');
 const TWO_PODS = `${pod('bad')}---\n${pod('good')}`;
 
-function analyse(rules: Rule[], text: string, off = false): Array<{ ruleId: string; line: number; message: string }> {
-  const config = resolveConfig(rules, off ? { rules: { 'analysis-failed': 'off' } } : {});
+function analyse(rules: Rule[], text: string, off = false, options?: Record<string, unknown>): Array<{ ruleId: string; line: number; message: string }> {
+  const config = resolveConfig(rules, off ? { rules: { 'analysis-failed': 'off' } } : options ? { rules: { 'analysis-failed': { options } } } : {});
   const errors: string[] = [];
   const analyzer = new Analyzer({ rules, config, onRuleError: (id) => errors.push(id) });
   return analyzer.analyze(text).findings.map((f) => ({ ruleId: f.ruleId, line: f.range.start.line + 1, message: f.message }));
@@ -66,6 +66,30 @@ describe('rule analysis-failed', () => {
 
   it('turned off: no finding, and the failure is still contained', () => {
     assert.deepEqual(analyse([analysisFailed, throwing, imageTagLatest], TWO_PODS, true).map((f) => `${f.line} ${f.ruleId}`), ['6 image-tag-latest', '13 image-tag-latest']);
+  });
+});
+
+describe('analysis budgets (options of analysis-failed)', () => {
+  it('a document over maxDocumentBytes is not parsed; the one beside it is analysed', () => {
+    const big = yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: big}', `data: {blob: "${'x'.repeat(300)}"}`);
+    assert.deepEqual(analyse([analysisFailed, imageTagLatest], `${big}---\n${pod('good')}`, false, { maxDocumentBytes: 200 }), [
+      { ruleId: 'analysis-failed', line: 1, message: 'kube-prod could not analyse this document: stopped before parsing: the document is 370 bytes, over the 200 bytes budget (option maxDocumentBytes)' },
+      { ruleId: 'image-tag-latest', line: 11, message: 'Pod "good", container "app": image "app:latest" uses the latest tag' },
+    ]);
+  });
+
+  it('checks that take longer than maxDocumentMs stop, naming the rules that did not run', () => {
+    const slow = (n: number): Rule => ({
+      meta: { ...imageTagLatest.meta, id: `slow-${n}`, kinds: ['Pod'] },
+      check() {
+        const until = performance.now() + 5;
+        while (performance.now() < until);
+      },
+    });
+    const findings = analyse([analysisFailed, ...Array.from({ length: 9 }, (_, n) => slow(n + 1))], pod('slow'), false, { maxDocumentMs: 10 });
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].ruleId, 'analysis-failed');
+    assert.match(findings[0].message, /^kube-prod could not analyse this document: stopped after \d+ ms, over the 10 ms budget \(option maxDocumentMs\); not run: slow-9$/);
   });
 });
 

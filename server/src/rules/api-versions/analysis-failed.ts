@@ -1,4 +1,4 @@
-import { ANALYSIS_FAILED_RULE_ID } from '../../engine/analyzer';
+import { ANALYSIS_BUDGETS, ANALYSIS_FAILED_RULE_ID } from '../../engine/analyzer';
 import type { Rule } from '../../engine/rule';
 
 /**
@@ -10,13 +10,25 @@ const rule: Rule = {
     id: ANALYSIS_FAILED_RULE_ID,
     category: 'api-versions',
     severity: 'error',
-    description: 'kube-prod could not analyse the document (a kube-prod bug, or input beyond what it handles).',
+    description: 'kube-prod could not analyse the document, or stopped because it is over the analysis budgets.',
     rationale:
-      'A document kube-prod could not analyse is a document nobody checked: saying so is better than silence. The failure is contained to that document; the other documents of the file, and the other files, are checked as usual, and the CLI exits 2 after its report.',
-    remediation: 'Simplify the construct the message names (a merge key that includes itself, extreme nesting), and report the input to kube-prod.',
+      'A document kube-prod could not analyse is a document nobody checked: saying so is better than silence. The failure is contained to that document; the other documents of the file, and the other files, are checked as usual, and the CLI exits 2 after its report. A document over the budgets (its size, the time its checks take) is cut short rather than stalling the editor.',
+    remediation: 'Simplify the construct the message names (a merge key that includes itself, a generated megabyte document), raise the budget in the options if the document is meant to be that big, and report an input that should not fail to kube-prod.',
     docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/',
     fixable: false,
     kinds: [],
+    options: {
+      maxDocumentBytes: {
+        schema: { type: 'integer', minimum: 1 },
+        default: ANALYSIS_BUDGETS.maxDocumentBytes,
+        description: 'A document (one `---` section) larger than this many bytes is not analysed: parsing it alone would stall the editor.',
+      },
+      maxDocumentMs: {
+        schema: { type: 'integer', minimum: 1 },
+        default: ANALYSIS_BUDGETS.maxDocumentMs,
+        description: 'The checks of one document stop after this many milliseconds; the rules that did not run are named in the finding.',
+      },
+    },
   },
   check() {},
 };
