@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ANALYSIS_FAILED_RULE_ID, analysisFailureMessage } from '../engine/analyzer';
 import { resolveConfig, type RuleSetting } from '../engine/config';
 import type { AnyRule } from '../engine/rule';
 import type { Finding, Severity } from '../engine/types';
@@ -189,7 +190,11 @@ export class DiagnosticsService {
     run.timer = setTimeout(() => {
       run.timer = undefined;
       this.execute(uri, run)
-        .catch((error: unknown) => this.deps.log.error(`kube-prod: analysing ${uri} failed: ${describeError(error)}`))
+        .catch((error: unknown) => {
+          this.deps.log.error(`kube-prod: analysing ${uri} failed: ${describeError(error)}`);
+          // Never silent: the file says it was not analysed, rather than keeping stale diagnostics or none.
+          if (this.current(uri, run)) this.publish(uri, run.version, [fileFailure(error)]);
+        })
         .finally(() => (run.done = true));
     }, delay);
     this.runs.set(uri, run);
@@ -275,4 +280,14 @@ export class DiagnosticsService {
       this.deps.connection.sendDiagnostics({ uri, version, diagnostics });
     }
   }
+}
+
+/** The one diagnostic of a file whose analysis failed outside any document (the engine contains those). */
+function fileFailure(error: unknown): Finding {
+  return {
+    ruleId: ANALYSIS_FAILED_RULE_ID,
+    severity: 'error',
+    message: analysisFailureMessage(error).replace('this document', 'this file'),
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  };
 }
