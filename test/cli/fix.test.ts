@@ -8,8 +8,7 @@ import { loadWorkspace } from '../../server/src/cli/check';
 import { expandPaths } from '../../server/src/cli/files';
 import { fixWorkspace } from '../../server/src/cli/fix';
 import type { JsonOutput } from '../../server/src/cli/formatters/json';
-import { kindAnchor } from '../../server/src/engine/anchors';
-import type { Rule } from '../../server/src/engine/rule';
+import type { AnyRule, WorkspaceRule } from '../../server/src/engine/rule';
 import liveness from '../../server/src/rules/health-checks/liveness-probe-missing';
 import { onlyRulesConfig, runCli, type CliOptions } from '../helpers/cli';
 import { yaml } from '../helpers/ruleTester';
@@ -299,14 +298,18 @@ describe('kube-prod check --fix', () => {
 });
 
 describe('fixWorkspace: a broken fix costs its own change only', () => {
-  /** A rule on ConfigMaps whose fix edits `edits()`. */
-  const ruleWithFix = (id: string, edits: () => Array<{ start: number; end: number; newText: string }>): Rule => ({
+  /**
+   * A cross-resource rule on ConfigMaps whose fix edits `edits()`. Cross-resource: the engine
+   * itself withholds a single-object fix that breaks the YAML or leaves its finding (see
+   * analyzer.test.ts), so these guards of --fix are what stands between such a fix and the file.
+   */
+  const ruleWithFix = (id: string, edits: () => Array<{ start: number; end: number; newText: string }>): WorkspaceRule => ({
     meta: { ...liveness.meta, id, kinds: ['ConfigMap'] },
-    check: ({ object, report }) => report({ at: kindAnchor(object), message: id, fix: { title: `Break ${id}`, edits } }),
+    checkWorkspace: ({ report }) => report(undefined, id, { title: `Break ${id}`, edits }),
   });
   const POD = yaml('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', '  - name: app', '    image: app:1');
 
-  const fixAll = async (rules: Rule[], files: Record<string, string>) => {
+  const fixAll = async (rules: AnyRule[], files: Record<string, string>) => {
     const dir = scratch(files);
     const loaded = await loadWorkspace(expandPaths(['.'], dir), { rules, config: {}, cwd: dir });
     const errors: string[] = [];

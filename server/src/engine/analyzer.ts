@@ -1,6 +1,6 @@
 import { parseAllDocuments, parseDocument, type Document } from 'yaml';
 import { kindAnchor } from './anchors';
-import { YamlEditor } from './fix/yamlEdit';
+import { applyEdits, YamlEditor, type TextEdit } from './fix/yamlEdit';
 import type { ResolvedConfig, RuleSetting } from './config';
 import { objectOf, type K8sObject } from './model';
 import { PeerMap, peerAnnotationsOf, type PeerAnnotation } from './peers';
@@ -265,7 +265,12 @@ export class Analyzer {
         if (fix) {
           finding.fix = {
             title: fix.title,
-            edits: () => fix.edits(editor()).map((e) => ({ range: toRange(lines, [e.start, e.end], startLine), newText: e.newText })),
+            edits: () => {
+              const edits = fix.edits(editor());
+              // A fix that would break the YAML or leave its finding in place is not offered at all.
+              if (edits.length > 0 && !fixHolds(text, edits, rule, setting, message)) return [];
+              return edits.map((e) => ({ range: toRange(lines, [e.start, e.end], startLine), newText: e.newText }));
+            },
           };
         }
         findings.push(finding);
@@ -318,6 +323,31 @@ function oversized(chunk: DocumentChunk, budget: number): ParsedChunk {
     failure: `stopped before parsing: the document is ${mib(chunk.text.length)}, over the ${mib(budget)} budget (option maxDocumentBytes)`,
     budget: true,
   };
+}
+
+/**
+ * Whether a single-object fix does what it says: the document still parses (with no new errors)
+ * and the rule no longer reports the same finding on it. Checked when the fix's edits are asked
+ * for (a quick-fix menu, fix-all, --fix), never during analysis. Unusual YAML the editor was not
+ * written for (an anchor on a key, a complex key) then costs a missing fix, not a broken file.
+ */
+function fixHolds(text: string, edits: readonly TextEdit[], rule: Rule, setting: RuleSetting, message: string): boolean {
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(applyEdits(text, edits), { prettyErrors: false });
+  } catch {
+    return false;
+  }
+  if (docs.length === 0 || docs.some((doc) => doc.errors.length > 0)) return false;
+  const object = objectOf(docs[0]);
+  if (!object) return false;
+  let again = false;
+  try {
+    rule.check({ object, read: object.reader, options: setting.options, report: (report) => (again ||= report.message === message) });
+  } catch {
+    return false;
+  }
+  return !again;
 }
 
 function parseChunk(chunk: DocumentChunk): ParsedChunk {

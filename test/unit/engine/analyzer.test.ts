@@ -179,4 +179,18 @@ describe('suppression', () => {
     ]);
     assert.deepEqual(summary(analyzer(), text), ['8:23 privileged-container Pod "a", container "one": runs privileged']);
   });
+
+  it('withholds a single-object fix that would break the YAML or leave its finding: its edits are empty, the good fix beside it stays', () => {
+    const withFix = (id: string, newText: string): Rule => ({
+      meta: { ...liveness.meta, id, kinds: ['Pod'] },
+      check: ({ object, report }) => report({ at: undefined, message: `${id} on ${object.name}`, fix: { title: id, edits: () => [{ start: 0, end: 0, newText }] } }),
+    });
+    const rules = [withFix('breaking', '{'), withFix('sticky', '# fixed?\n'), liveness];
+    const findings = analyzer(rules).analyze(pod('p')).findings;
+    const editsOf = (id: string): number => findings.find((f) => f.ruleId === id)!.fix!.edits().length;
+    assert.equal(editsOf('breaking'), 0, 'a fix that breaks the YAML is not offered');
+    assert.equal(editsOf('sticky'), 0, 'a fix that leaves its finding is not offered');
+    assert.equal(editsOf('liveness-probe-missing'), 1);
+  });
 });
+
