@@ -1,0 +1,197 @@
+// The fuzzer's loop, shared by the command (test/fuzz/fuzz.ts) and the CI test (fuzz.test.ts):
+// inputs by seed and index, the invariants of each mode, minimisation and the report.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { checkEngine, type Failure } from './engine';
+import { LspFuzzer } from './lsp';
+import { minimise } from './minimise';
+import { generate, loadCorpus, type Generated } from './mutations';
+import { Rng } from './prng';
+
+export type Mode = 'engine' | 'lsp' | 'both';
+
+export interface FuzzOptions {
+  seed: number;
+  /** Total time budget in ms (split evenly between the modes for `both`). */
+  timeMs: number;
+  mode: Mode;
+  /** Stop each mode after this many inputs. */
+  maxInputs?: number;
+  /** Only this input index (a replay of a reported failure). */
+  only?: number;
+  /** Where minimised inputs go (default: none written). */
+  outDir?: string;
+  /** Time allowed to minimise one failure (default 20 s). */
+  minimiseMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface FailureReport extends Failure {
+  mode: 'engine' | 'lsp';
+  seed: number;
+  index: number;
+  mutation: string;
+  /** Size of the input as generated and as minimised. */
+  size: number;
+  minimal: string;
+  /** Where the minimal input was written, if it was. */
+  file?: string;
+  /** Further inputs that failed the same way (not minimised again). */
+  repeats: number;
+}
+
+export interface ModeSummary {
+  inputs: number;
+  /** LSP: sessions run (= inputs); engine: quick-fixes judged. */
+  fixes: number;
+  sessions: number;
+  restarts: number;
+  ms: number;
+  slowest: { ms: number; index: number; mutation: string; size: number };
+}
+
+export interface FuzzReport {
+  seed: number;
+  engine: ModeSummary;
+  lsp: ModeSummary;
+  failures: FailureReport[];
+}
+
+const emptySummary = (): ModeSummary => ({ inputs: 0, fixes: 0, sessions: 0, restarts: 0, ms: 0, slowest: { ms: 0, index: -1, mutation: '', size: 0 } });
+
+/** The failure's class: a second input failing the same way is counted, not minimised again. */
+export function classOf(failure: Failure): string {
+  const head = failure.error.split('\n')[0].replace(/\d+/g, 'N').replace(/"[^"]*"/g, '"…"').slice(0, 160);
+  return failure.invariant === 'exception' || failure.invariant === 'fix-exception' || failure.invariant === 'rule-error' || failure.invariant === 'fix-all'
+    ? `${failure.invariant}:${failure.ruleId ?? ''}:${head}`
+    : `${failure.invariant}:${failure.ruleId ?? ''}`;
+}
+
+export function inputOf(seed: number, index: number): Generated & { rng: Rng } {
+  const rng = Rng.forInput(seed, index);
+  return { ...generate(rng, loadCorpus()), rng };
+}
+
+export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
+  const log = options.log ?? (() => undefined);
+  const report: FuzzReport = { seed: options.seed, engine: emptySummary(), lsp: emptySummary(), failures: [] };
+  const seen = new Map<string, FailureReport>();
+  const share = options.mode === 'both' ? options.timeMs / 2 : options.timeMs;
+
+  const record = (mode: 'engine' | 'lsp', index: number, input: Generated, failure: Failure, shrink: (text: string) => string): void => {
+    const cls = `${mode}:${classOf(failure)}`;
+    const known = seen.get(cls);
+    if (known) {
+      known.repeats++;
+      return;
+    }
+    log(`FAIL ${mode} seed ${options.seed} input ${index} [${input.mutation}] ${failure.invariant}${failure.ruleId ? ` (${failure.ruleId})` : ''}: ${failure.error.split('\n')[0]}`);
+    const minimal = shrink(input.text);
+    const entry: FailureReport = { ...failure, mode, seed: options.seed, index, mutation: input.mutation, size: input.text.length, minimal, repeats: 0 };
+    if (options.outDir) {
+      mkdirSync(options.outDir, { recursive: true });
+      const base = join(options.outDir, `${mode}-seed${options.seed}-input${index}-${failure.invariant}${failure.ruleId ? `-${failure.ruleId}` : ''}`);
+      writeFileSync(`${base}.yaml`, minimal);
+      writeFileSync(`${base}.json`, `${JSON.stringify({ ...entry, minimal: undefined }, null, 2)}\n`);
+      entry.file = `${base}.yaml`;
+    }
+    log(`  minimised ${input.text.length} → ${minimal.length} characters${entry.file ? `: ${entry.file}` : ''}: ${JSON.stringify(minimal.slice(0, 200))}`);
+    seen.set(cls, entry);
+    report.failures.push(entry);
+  };
+
+  const indices = function* (): Generator<number> {
+    if (options.only !== undefined) yield options.only;
+    else for (let i = 0; i < (options.maxInputs ?? Infinity); i++) yield i;
+  };
+
+  if (options.mode !== 'lsp') {
+    const summary = report.engine;
+    const start = performance.now();
+    for (const index of indices()) {
+      if (performance.now() - start > share) break;
+      const input = inputOf(options.seed, index);
+      const result = checkEngine(input.text, input.rng);
+      summary.inputs++;
+      summary.fixes += result.fixes;
+      if (result.ms > summary.slowest.ms) summary.slowest = { ms: result.ms, index, mutation: input.mutation, size: input.text.length };
+      for (const failure of result.failures) {
+        record('engine', index, input, failure, (text) =>
+          minimise(
+            text,
+            (candidate) =>
+              checkEngine(candidate, new Rng(0), {
+                maxFixes: failure.invariant === 'fix-all' ? 0 : Infinity,
+                onlyRule: failure.ruleId,
+                untimed: failure.invariant !== 'slow',
+                fixAll: failure.invariant === 'fix-all',
+              }).failures.some((f) => classOf(f) === classOf(failure)),
+            { ms: options.minimiseMs },
+          ),
+        );
+      }
+      if (summary.inputs % 1000 === 0) log(`engine: ${summary.inputs} inputs, ${report.failures.length} failures, slowest ${summary.slowest.ms.toFixed(0)} ms`);
+    }
+    summary.ms = performance.now() - start;
+  }
+
+  if (options.mode !== 'engine') {
+    const summary = report.lsp;
+    const start = performance.now();
+    const fuzzer = new LspFuzzer();
+    try {
+      for (const index of indices()) {
+        if (performance.now() - start > share) break;
+        const input = inputOf(options.seed, index);
+        const result = await fuzzer.session(input.text, input.rng);
+        summary.inputs++;
+        summary.sessions++;
+        if (result.ms > summary.slowest.ms) summary.slowest = { ms: result.ms, index, mutation: input.mutation, size: input.text.length };
+        for (const failure of result.failures) {
+          // The LSP minimiser replays open-only sessions, each a few seconds at worst: a tight budget.
+          const shrinkDeadline = Date.now() + Math.min(options.minimiseMs ?? 20_000, 30_000);
+          record('lsp', index, input, failure, (text) => shrinkLspInput(text, shrinkDeadline));
+        }
+        if (summary.inputs % 200 === 0) log(`lsp: ${summary.sessions} sessions, ${report.failures.length} failures, slowest ${summary.slowest.ms.toFixed(0)} ms`);
+      }
+    } finally {
+      summary.restarts = fuzzer.restarts;
+      fuzzer.dispose();
+    }
+    summary.ms = performance.now() - start;
+  }
+  return report;
+}
+
+/**
+ * LSP failures are not minimised over the server (each try is a session of seconds); the input is
+ * minimised against the engine if the engine fails on it too, else kept whole.
+ */
+function shrinkLspInput(text: string, deadline: number): string {
+  const engineFails = checkEngine(text, new Rng(0), { maxFixes: 0, untimed: false }).failures;
+  if (engineFails.length === 0) return text;
+  const target = classOf(engineFails[0]);
+  return minimise(text, (candidate) => checkEngine(candidate, new Rng(0), { maxFixes: 0, untimed: !target.startsWith('slow') }).failures.some((f) => classOf(f) === target), {
+    ms: Math.max(1000, deadline - Date.now()),
+  });
+}
+
+export function formatSummary(report: FuzzReport): string {
+  const out: string[] = [`fuzz summary (seed ${report.seed})`];
+  const line = (name: string, s: ModeSummary, extra: string): void => {
+    if (s.inputs === 0) return;
+    out.push(
+      `  ${name}: ${s.inputs} inputs in ${(s.ms / 1000).toFixed(1)} s${extra}; slowest ${s.slowest.ms.toFixed(0)} ms (input ${s.slowest.index}, ${s.slowest.size} characters, ${s.slowest.mutation})`,
+    );
+  };
+  line('engine', report.engine, `, ${report.engine.fixes} quick-fixes judged`);
+  line('lsp', report.lsp, `, ${report.lsp.sessions} sessions, ${report.lsp.restarts} server restarts`);
+  out.push(`  failures: ${report.failures.length} distinct${report.failures.length ? '' : ' (none)'}`);
+  for (const f of report.failures) {
+    out.push(`  - ${f.mode} ${f.invariant}${f.ruleId ? ` (${f.ruleId})` : ''}: seed ${f.seed} input ${f.index} [${f.mutation}]${f.repeats ? `, and ${f.repeats} more like it` : ''}`);
+    out.push(`    ${f.error.split('\n')[0]}`);
+    out.push(`    minimal input (${f.minimal.length} of ${f.size} characters)${f.file ? ` in ${f.file}` : ''}: ${JSON.stringify(f.minimal.length > 300 ? `${f.minimal.slice(0, 300)}…` : f.minimal)}`);
+  }
+  return out.join('\n');
+}
