@@ -24,22 +24,29 @@ export interface SessionResult {
 
 export class LspFuzzer {
   private client: LspClient | undefined;
+  private starting: Promise<LspClient> | undefined;
   private readonly workspace: TempWorkspace = tempWorkspace();
   private sessions = 0;
   restarts = 0;
+  /** A session found the server dead or silent: start a new one once the sessions in flight end. */
+  needsRestart = false;
 
   private async server(): Promise<LspClient> {
     if (this.client?.running) return this.client;
     if (this.client) this.restarts++;
     this.client?.kill();
-    this.client = await LspClient.start({ folders: [this.workspace.dir] });
+    // Sessions run side by side share one start.
+    this.starting ??= LspClient.start({ folders: [this.workspace.dir] }).finally(() => (this.starting = undefined));
+    this.client = await this.starting;
     return this.client;
   }
 
   /** Ends the server (it is started again by the next session). */
   restart(): void {
+    if (this.client) this.restarts++;
     this.client?.kill();
     this.client = undefined;
+    this.needsRestart = false;
   }
 
   dispose(): void {
@@ -109,7 +116,7 @@ export class LspFuzzer {
     }
     if (!client.running) failures.push({ invariant: 'lsp-died', error: `the server exited (code ${String(client.exitCode)})` });
     // A dead or silent server is replaced (a silent one could still be busy with this input).
-    if (failures.some((f) => f.invariant === 'lsp-died' || f.invariant === 'lsp-silent')) this.restart();
+    if (failures.some((f) => f.invariant === 'lsp-died' || f.invariant === 'lsp-silent')) this.needsRestart = true;
     return { failures, ms: slowest };
   }
 }

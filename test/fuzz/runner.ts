@@ -22,6 +22,8 @@ export interface FuzzOptions {
   only?: number;
   /** Where minimised inputs go (default: none written). */
   outDir?: string;
+  /** LSP sessions run side by side on the one server (default 4). */
+  lspConcurrency?: number;
   /** Time allowed to minimise one failure (default 20 s). */
   minimiseMs?: number;
   log?: (line: string) => void;
@@ -140,26 +142,51 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const summary = report.lsp;
     const start = performance.now();
     const fuzzer = new LspFuzzer();
+    const pending: Array<{ index: number; input: Generated; failure: Failure }> = [];
     try {
-      for (const index of indices()) {
-        if (performance.now() - start > share) break;
-        const input = inputOf(options.seed, index);
-        const result = await fuzzer.session(input.text, input.rng);
-        summary.inputs++;
-        summary.sessions++;
-        if (result.ms > summary.slowest.ms) summary.slowest = { ms: result.ms, index, mutation: input.mutation, size: input.text.length };
-        for (const failure of result.failures) {
-          // The LSP minimiser replays open-only sessions, each a few seconds at worst: a tight budget.
-          const shrinkDeadline = Date.now() + Math.min(options.minimiseMs ?? 20_000, 30_000);
-          record('lsp', index, input, failure, (text) => shrinkLspInput(text, shrinkDeadline));
+      // Several sessions side by side on the one server (files open together, as in an editor):
+      // the debounce waits overlap. Minimisation waits for the end, so as not to stall the sessions.
+      const next = indices();
+      const inFlight = new Set<Promise<void>>();
+      const concurrency = options.only !== undefined ? 1 : (options.lspConcurrency ?? 4);
+      let done = false;
+      while (!done) {
+        while (inFlight.size < concurrency && !done) {
+          if (fuzzer.needsRestart) break;
+          const step = next.next();
+          if (step.done || performance.now() - start > share) {
+            done = true;
+            break;
+          }
+          const index = step.value;
+          const input = inputOf(options.seed, index);
+          const run = fuzzer.session(input.text, input.rng).then((result) => {
+            summary.inputs++;
+            summary.sessions++;
+            if (result.ms > summary.slowest.ms) summary.slowest = { ms: result.ms, index, mutation: input.mutation, size: input.text.length };
+            for (const failure of result.failures) pending.push({ index, input, failure });
+            if (summary.sessions % 500 === 0) log(`lsp: ${summary.sessions} sessions, ${pending.length} failing sessions so far, slowest ${summary.slowest.ms.toFixed(0)} ms`);
+          });
+          const tracked = run.finally(() => inFlight.delete(tracked));
+          inFlight.add(tracked);
         }
-        if (summary.inputs % 200 === 0) log(`lsp: ${summary.sessions} sessions, ${report.failures.length} failures, slowest ${summary.slowest.ms.toFixed(0)} ms`);
+        if (fuzzer.needsRestart) {
+          await Promise.all(inFlight);
+          fuzzer.restart();
+        } else if (inFlight.size > 0) await Promise.race(inFlight);
+        if (done) await Promise.all(inFlight);
       }
     } finally {
       summary.restarts = fuzzer.restarts;
+      summary.ms = performance.now() - start;
       fuzzer.dispose();
     }
-    summary.ms = performance.now() - start;
+    // Each class of failure once, in input order: a failure of a session run beside the culprit
+    // (a server that died under another input) has a higher index and is counted as a repeat.
+    pending.sort((a, b) => a.index - b.index);
+    for (const { index, input, failure } of pending) {
+      record('lsp', index, input, failure, (text) => shrinkLspInput(text, Date.now() + Math.min(options.minimiseMs ?? 20_000, 30_000)));
+    }
   }
   return report;
 }
