@@ -3,7 +3,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { checkEngine, type Failure } from './engine';
+import { Worker } from 'node:worker_threads';
+import { checkEngine, describeError, type EngineResult, type Failure } from './engine';
+import type { EngineJob } from './engineWorker';
 import { LspFuzzer } from './lsp';
 import { minimise } from './minimise';
 import { generate, loadCorpus, type Generated } from './mutations';
@@ -70,6 +72,41 @@ export function classOf(failure: Failure): string {
     : `${failure.invariant}:${failure.ruleId ?? ''}`;
 }
 
+/** An input that has not finished after this long is a hang: its worker is stopped. */
+export const HANG_MS = 30_000;
+
+/**
+ * Runs inputs [from, to) in a worker thread with the main thread's stack size (about 1 MB, as the
+ * language server and the CLI have). Resolves undefined when the worker ran out of inputs or time,
+ * or with the input that hung or crashed it.
+ */
+function engineWorker(job: EngineJob, onResult: (index: number, mutation: string, size: number, result: EngineResult) => void): Promise<{ index: number; failure: Failure } | undefined> {
+  return new Promise((resolve) => {
+    const worker = new Worker(join(__dirname, 'engineWorker.js'), { workerData: job, resourceLimits: { stackSizeMb: 1, maxOldGenerationSizeMb: 2048 } });
+    let current = job.from;
+    let last = Date.now();
+    let settled = false;
+    const settle = (value: { index: number; failure: Failure } | undefined): void => {
+      if (settled) return;
+      settled = true;
+      clearInterval(timer);
+      void worker.terminate();
+      resolve(value);
+    };
+    const timer = setInterval(() => {
+      if (Date.now() - last > HANG_MS) settle({ index: current, failure: { invariant: 'hang', error: `input ${current} has not finished after ${HANG_MS / 1000} s` } });
+    }, 1000);
+    worker.on('message', (message: { type: 'start' | 'done' | 'end'; index: number; mutation: string; size: number; result: EngineResult }) => {
+      if (message.type === 'start') current = message.index;
+      else if (message.type === 'done') onResult(message.index, message.mutation, message.size, message.result);
+      else settle(undefined);
+      last = Date.now();
+    });
+    worker.on('error', (error) => settle({ index: current, failure: { invariant: 'crash', error: `the engine worker died: ${describeError(error)}` } }));
+    worker.on('exit', (code) => settle(code === 0 ? undefined : { index: current, failure: { invariant: 'crash', error: `the engine worker exited with code ${code}` } }));
+  });
+}
+
 export function inputOf(seed: number, index: number): Generated & { rng: Rng } {
   const rng = Rng.forInput(seed, index);
   return { ...generate(rng, loadCorpus()), rng };
@@ -111,29 +148,39 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   if (options.mode !== 'lsp') {
     const summary = report.engine;
     const start = performance.now();
-    for (const index of indices()) {
-      if (performance.now() - start > share) break;
-      const input = inputOf(options.seed, index);
-      const result = checkEngine(input.text, input.rng);
+    const deadline = Date.now() + share;
+    const shrinkEngine = (failure: Failure) => (text: string): string =>
+      minimise(
+        text,
+        (candidate) =>
+          checkEngine(candidate, new Rng(0), {
+            maxFixes: failure.invariant === 'fix-all' ? 0 : Infinity,
+            onlyRule: failure.ruleId,
+            untimed: failure.invariant !== 'slow',
+            fixAll: failure.invariant === 'fix-all',
+          }).failures.some((f) => classOf(f) === classOf(failure)),
+        { ms: options.minimiseMs },
+      );
+    const onResult = (index: number, mutation: string, size: number, result: EngineResult): void => {
       summary.inputs++;
       summary.fixes += result.fixes;
-      if (result.ms > summary.slowest.ms) summary.slowest = { ms: result.ms, index, mutation: input.mutation, size: input.text.length };
-      for (const failure of result.failures) {
-        record('engine', index, input, failure, (text) =>
-          minimise(
-            text,
-            (candidate) =>
-              checkEngine(candidate, new Rng(0), {
-                maxFixes: failure.invariant === 'fix-all' ? 0 : Infinity,
-                onlyRule: failure.ruleId,
-                untimed: failure.invariant !== 'slow',
-                fixAll: failure.invariant === 'fix-all',
-              }).failures.some((f) => classOf(f) === classOf(failure)),
-            { ms: options.minimiseMs },
-          ),
-        );
+      if (result.ms > summary.slowest.ms) summary.slowest = { ms: result.ms, index, mutation, size };
+      if (result.failures.length > 0) {
+        const input = inputOf(options.seed, index);
+        for (const failure of result.failures) record('engine', index, input, failure, shrinkEngine(failure));
       }
       if (summary.inputs % 1000 === 0) log(`engine: ${summary.inputs} inputs, ${report.failures.length} failures, slowest ${summary.slowest.ms.toFixed(0)} ms`);
+    };
+    let from = options.only ?? 0;
+    const to = options.only !== undefined ? options.only + 1 : (options.maxInputs ?? Number.MAX_SAFE_INTEGER);
+    while (from < to && Date.now() < deadline) {
+      const stopped = await engineWorker({ seed: options.seed, from, to, deadline }, onResult);
+      if (!stopped) break;
+      // The input never ended, or took the worker down: not minimised (each try could take as long).
+      const input = inputOf(options.seed, stopped.index);
+      summary.inputs++;
+      record('engine', stopped.index, input, stopped.failure, (text) => text);
+      from = stopped.index + 1;
     }
     summary.ms = performance.now() - start;
   }
