@@ -67,7 +67,9 @@ const emptySummary = (): ModeSummary => ({ inputs: 0, fixes: 0, sessions: 0, res
 /** The failure's class: a second input failing the same way is counted, not minimised again. */
 export function classOf(failure: Failure): string {
   const head = failure.error.split('\n')[0].replace(/\d+/g, 'N').replace(/"[^"]*"/g, '"…"').slice(0, 160);
-  return failure.invariant === 'exception' || failure.invariant === 'fix-exception' || failure.invariant === 'rule-error' || failure.invariant === 'fix-all'
+  // A rule error is classed by its error alone: one merge-key overflow throws in many rules.
+  if (failure.invariant === 'rule-error') return `${failure.invariant}:${head}`;
+  return failure.invariant === 'exception' || failure.invariant === 'fix-exception' || failure.invariant === 'fix-all'
     ? `${failure.invariant}:${failure.ruleId ?? ''}:${head}`
     : `${failure.invariant}:${failure.ruleId ?? ''}`;
 }
