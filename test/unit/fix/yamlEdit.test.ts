@@ -96,6 +96,9 @@ describe('YamlEditor', () => {
   it('appends a document, with or without a final line break', () => {
     assert.equal(edit('a: 1\n', (editor) => editor.appendDocument({ b: 2 })), 'a: 1\n---\nb: 2\n');
     assert.equal(edit('a: 1', (editor) => editor.appendDocument({ b: 2 })), 'a: 1\n---\nb: 2');
+    // Closed by `...`: the new document goes before the marker, so what follows it stays apart (the fuzzer's case).
+    assert.equal(edit('a: 1\n...\n', (editor) => editor.appendDocument({ b: 2 })), 'a: 1\n---\nb: 2\n...\n');
+    assert.equal(edit('a: 1\n... # end', (editor) => editor.appendDocument({ b: 2 })), 'a: 1\n---\nb: 2\n... # end');
   });
 
   it('quotes strings that need it', () => {

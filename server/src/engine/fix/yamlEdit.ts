@@ -337,10 +337,14 @@ export class YamlEditor {
   /** A new document after this one (`---` and the object), e.g. a PodDisruptionBudget for a workload. */
   appendDocument(value: PlainMap): TextEdit[] {
     const eol = this.style.eol;
-    const endsWithBreak = /\r?\n$/.test(this.text);
+    // A document closed by `...` goes on after it without `---` (a bare document): the new one goes
+    // before the marker, which then closes it, so that what follows stays a document of its own.
+    const marker = /(^|\n)\.\.\.[ \t]*(#[^\n]*)?\r?\n?$/.exec(this.text);
+    const end = marker ? marker.index + marker[1].length : this.text.length;
+    const endsWithBreak = /\r?\n$/.test(this.text.slice(0, end));
     const lines = renderBlock(value, 0, this.style);
     const newText = `${endsWithBreak ? '' : eol}---${eol}${lines.join(eol)}${endsWithBreak ? eol : ''}`;
-    return [{ start: this.text.length, end: this.text.length, newText }];
+    return [{ start: end, end, newText }];
   }
 }
 
