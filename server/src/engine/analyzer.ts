@@ -19,7 +19,7 @@ export const ANALYSIS_FAILED_RULE_ID = 'analysis-failed';
  * four times the largest generated documents seen in the corpus (dashboards in ConfigMaps); one
  * document's checks take milliseconds, so a second means something pathological.
  */
-export const ANALYSIS_BUDGETS = { maxDocumentBytes: 4 * 1024 * 1024, maxDocumentMs: 1000 } as const;
+export const ANALYSIS_BUDGETS = { maxDocumentBytes: 4 * 1024 * 1024, maxDocumentMs: 1000, maxFlowDepth: 200 } as const;
 
 /** How many rules run between two looks at the clock: reading it per rule costs a large file a per cent. */
 const RULES_PER_CLOCK_READ = 8;
@@ -85,7 +85,7 @@ export class Analyzer {
   private readonly anyKindRules: RuleEntry[] = [];
   private readonly syntax: RuleSetting | undefined;
   private readonly analysisFailed: RuleSetting | undefined;
-  private readonly budgets: { maxDocumentBytes: number; maxDocumentMs: number };
+  private readonly budgets: Record<keyof typeof ANALYSIS_BUDGETS, number>;
   private readonly cache = new Map<string, Map<string, ChunkResult>>();
   private readonly peers: PeerMap;
 
@@ -112,7 +112,7 @@ export class Analyzer {
       const value = this.analysisFailed?.options[name];
       return typeof value === 'number' && value > 0 ? value : ANALYSIS_BUDGETS[name];
     };
-    this.budgets = { maxDocumentBytes: budget('maxDocumentBytes'), maxDocumentMs: budget('maxDocumentMs') };
+    this.budgets = { maxDocumentBytes: budget('maxDocumentBytes'), maxDocumentMs: budget('maxDocumentMs'), maxFlowDepth: budget('maxFlowDepth') };
   }
 
   /** Analyses a file's text. `cacheKey` (a URI or path) lets the next call reuse unchanged documents. */
@@ -131,7 +131,7 @@ export class Analyzer {
     for (const chunk of chunks) {
       const known = previous?.get(chunk.text);
       if (known) current.set(chunk.text, known);
-      else if (!parsed.has(chunk.text)) parsed.set(chunk.text, chunk.text.length > this.budgets.maxDocumentBytes ? oversized(chunk, this.budgets.maxDocumentBytes) : parseChunk(chunk));
+      else if (!parsed.has(chunk.text)) parsed.set(chunk.text, this.overBudget(chunk) ?? parseChunk(chunk));
     }
     for (const [chunkText, chunk] of parsed) current.set(chunkText, this.checkChunk(chunk));
 
@@ -151,6 +151,20 @@ export class Analyzer {
     }
     if (cacheKey !== undefined) this.cache.set(cacheKey, current);
     return { findings, documents, template: false };
+  }
+
+  /** A document the parser would take too long on: too big, or nested too deep in flow style. */
+  private overBudget(chunk: DocumentChunk): ParsedChunk | undefined {
+    const { maxDocumentBytes, maxFlowDepth } = this.budgets;
+    const size = (bytes: number): string =>
+      bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KiB` : `${bytes} bytes`;
+    if (chunk.text.length > maxDocumentBytes) {
+      return unparsed(chunk, `stopped before parsing: the document is ${size(chunk.text.length)}, over the ${size(maxDocumentBytes)} budget (option maxDocumentBytes)`);
+    }
+    if (flowDepthOver(chunk.text, maxFlowDepth)) {
+      return unparsed(chunk, `stopped before parsing: flow collections ({ or [) nested more than ${maxFlowDepth} deep (option maxFlowDepth)`);
+    }
+    return undefined;
   }
 
   /** Drops a file's cached documents (the editor closed it, the file was deleted). */
@@ -312,17 +326,41 @@ interface ParsedChunk {
   budget?: boolean;
 }
 
-/** A document over the size budget: not parsed at all (the parse is what would stall), said in its finding. */
-function oversized(chunk: DocumentChunk, budget: number): ParsedChunk {
-  const mib = (bytes: number): string =>
-    bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KiB` : `${bytes} bytes`;
-  return {
-    chunk,
-    lines: new LineIndex(chunk.text),
-    docs: [parseDocument('')],
-    failure: `stopped before parsing: the document is ${mib(chunk.text.length)}, over the ${mib(budget)} budget (option maxDocumentBytes)`,
-    budget: true,
-  };
+/** A document over a budget: not parsed at all (the parse is what would stall), said in its finding. */
+function unparsed(chunk: DocumentChunk, reason: string): ParsedChunk {
+  return { chunk, lines: new LineIndex(chunk.text), docs: [parseDocument('')], failure: reason };
+}
+
+/**
+ * Whether `{` and `[` nest deeper than `limit` anywhere in the text. Quoted strings and comments
+ * are skipped roughly (a quote inside a plain scalar can end the skip early, which only ever
+ * makes the count lower): the parser's time on such a document grows with the depth, and real
+ * manifests, JSON included, stay far below the limit.
+ */
+export function flowDepthOver(text: string, limit: number): boolean {
+  // Cheap exit for almost every document: not even that many openers.
+  let openers = 0;
+  for (let i = 0; i < text.length && openers <= limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b || c === 0x5b) openers++;
+  }
+  if (openers <= limit) return false;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      if (++depth > limit) return true;
+    } else if (c === '}' || c === ']') {
+      if (depth > 0) depth--;
+    } else if (c === '"' || c === "'") {
+      const close = text.indexOf(c, i + 1);
+      i = close === -1 ? text.length : close;
+    } else if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\n')) {
+      const eol = text.indexOf('\n', i);
+      i = eol === -1 ? text.length : eol;
+    }
+  }
+  return false;
 }
 
 /**

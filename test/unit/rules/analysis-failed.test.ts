@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isMap, parseDocument, type Pair } from 'yaml';
-import { Analyzer } from '../../../server/src/engine/analyzer';
+import { Analyzer, flowDepthOver } from '../../../server/src/engine/analyzer';
 import { resolveConfig } from '../../../server/src/engine/config';
 import { NodeReader } from '../../../server/src/engine/nodes';
 import type { Rule } from '../../../server/src/engine/rule';
@@ -76,6 +76,23 @@ describe('analysis budgets (options of analysis-failed)', () => {
       { ruleId: 'analysis-failed', line: 1, message: 'kube-prod could not analyse this document: stopped before parsing: the document is 370 bytes, over the 200 bytes budget (option maxDocumentBytes)' },
       { ruleId: 'image-tag-latest', line: 11, message: 'Pod "good", container "app": image "app:latest" uses the latest tag' },
     ]);
+  });
+
+  it('a document whose flow collections nest deeper than maxFlowDepth is not parsed (the fuzzer\'s unclosed `{a: {a: …`, seconds of parsing); the one beside it is analysed', () => {
+    const deep = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: ${'{a: '.repeat(17_800)}\n`;
+    assert.deepEqual(analyse([analysisFailed, imageTagLatest], `${deep}---\n${pod('good')}`), [
+      { ruleId: 'analysis-failed', line: 1, message: 'kube-prod could not analyse this document: stopped before parsing: flow collections ({ or [) nested more than 200 deep (option maxFlowDepth)' },
+      { ruleId: 'image-tag-latest', line: 11, message: 'Pod "good", container "app": image "app:latest" uses the latest tag' },
+    ]);
+    const nested = (depth: number): string => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: json}\ndata: {a: "${'['.repeat(depth)}${']'.repeat(depth)}"}\n`;
+    assert.deepEqual(analyse([analysisFailed], nested(500), false, { maxFlowDepth: 10 }), [], 'brackets inside a quoted string do not count');
+  });
+
+  it('flowDepthOver counts nesting, not brackets: closed collections, quotes and comments', () => {
+    assert.equal(flowDepthOver('a: [1, [2, [3]]]\nb: {c: [d]}', 3), false);
+    assert.equal(flowDepthOver('a: [[[[1]]]]', 3), true);
+    assert.equal(flowDepthOver(`a: ${'[x], '.repeat(500)}`, 3), false);
+    assert.equal(flowDepthOver("a: '[[[[[[' # [[[[[[[\nb: 1", 3), false);
   });
 
   it('checks that take longer than maxDocumentMs stop, naming the rules that did not run', () => {

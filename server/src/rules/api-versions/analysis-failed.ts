@@ -23,6 +23,11 @@ const rule: Rule = {
         default: ANALYSIS_BUDGETS.maxDocumentBytes,
         description: 'A document (one `---` section) larger than this many bytes is not analysed: parsing it alone would stall the editor.',
       },
+      maxFlowDepth: {
+        schema: { type: 'integer', minimum: 1 },
+        default: ANALYSIS_BUDGETS.maxFlowDepth,
+        description: 'A document whose flow collections (`{...}`, `[...]`) nest deeper than this is not analysed: the parser\'s time grows with the depth.',
+      },
       maxDocumentMs: {
         schema: { type: 'integer', minimum: 1 },
         default: ANALYSIS_BUDGETS.maxDocumentMs,
