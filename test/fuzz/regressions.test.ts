@@ -19,6 +19,12 @@ const MINIMISED: ReadonlyArray<{ name: string; text: string }> = [
   { name: 'an empty key in a pod spec, then a document of junk (namespace-default-deny-missing)', text: 'apiVersion: v\nkind: Pod\nspec:\n :\n...\nh' },
   { name: 'an alias as a complex key (fix-all)', text: 'apiVersion: v\nkind: Pod\nc:\n? *8\n   s:\n' },
   { name: 'a complex key with no value in metadata', text: 'apiVersion: v\nkind: Service\nmetadata:\n ?' },
+  {
+    name: 'a probe that contains an alias of itself (probes-identical)',
+    text: 'apiVersion: "ap" # feta1\nkind: StatefulSet\nspec:\n  template:\n    spec:\n      containers:\n        - name: cassandra\n          readinessProbe:\n            exec:\n                - /re.sh\n            initialDelaySeconds: 15\n            timeoutSeconds: 5\n          livenessProbe: &a341\n            exec:\n             atus"\n            initialDelaySeconds: 15\n            timeoutSeconds: 5\n            failureThreshold: *a341\n',
+  },
+  { name: 'a Deployment closed by ..., then junk (namespace-quota-missing adds its objects before the marker)', text: 'apiVersion: v\nkind: Deployment\nspec:\n  template:\n    spec:\n     e:\n...\nh' },
+  { name: 'an empty key, ..., then an indented empty key (fix-all)', text: 'apiVersion: v\nkind: Pod\nspec:\n :\n...\n  :' },
 ];
 
 describe('inputs the fuzzer minimised', () => {

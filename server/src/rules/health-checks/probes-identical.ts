@@ -110,18 +110,30 @@ function normalizeProbe(read: NodeReader, probe: YAMLMap, ports: Map<string, num
   return out;
 }
 
-/** The node as plain data: aliases and merges resolved, null entries dropped, numeric strings as numbers. */
-function toPlain(read: NodeReader, node: unknown): Plain {
+/**
+ * The node as plain data: aliases and merges resolved, null entries dropped, numeric strings as
+ * numbers. A collection that contains an alias of itself (`&p {failureThreshold: *p}`) would be
+ * infinite data: the inner reference reads as null.
+ */
+function toPlain(read: NodeReader, node: unknown, within: Set<unknown> = new Set()): Plain {
   const resolved = read.resolve(node);
+  if ((isMap(resolved) || isSeq(resolved)) && within.has(resolved)) return null;
   if (isMap(resolved)) {
+    within.add(resolved);
     const out: PlainMap = {};
     for (const [key, value] of read.entries(resolved)) {
-      const plain = toPlain(read, value);
+      const plain = toPlain(read, value, within);
       if (plain !== null) out[key] = plain;
     }
+    within.delete(resolved);
     return out;
   }
-  if (isSeq(resolved)) return resolved.items.map((item) => toPlain(read, item));
+  if (isSeq(resolved)) {
+    within.add(resolved);
+    const out = resolved.items.map((item) => toPlain(read, item, within));
+    within.delete(resolved);
+    return out;
+  }
   if (isScalar(resolved)) return numeric(resolved.value);
   return null;
 }
