@@ -222,6 +222,13 @@ export class YamlEditor {
     });
   }
 
+  /** A key written `key:` on its line (after indentation and sequence dashes only), with a value that is not null. */
+  private plainKey(item: unknown): boolean {
+    if (!isPair(item) || !isScalar(item.key) || item.key.value === null || !item.key.range) return false;
+    const start = item.key.range[0];
+    return /^[ \t]*(-[ \t]+)*$/.test(this.text.slice(lineStart(this.text, start), start));
+  }
+
   /** Adds entries at the end of a mapping (block or flow, or an empty one). */
   addEntries(map: YAMLMap, entries: PlainMap, owner?: Pair<unknown, unknown>): TextEdit[] {
     if (map.flow) {
@@ -238,6 +245,9 @@ export class YamlEditor {
       while (at > 0 && /\s/.test(this.text[at - 1])) at--;
       return [{ start: at, end: at, newText: `, ${body}` }];
     }
+    // Explicit (`? key`), anchored or null keys: where a new line lands among them is a guess (it
+    // nested under a bare `?`, found by the fuzzer). No edit is better than a wrong one.
+    if (!map.items.every((item) => this.plainKey(item))) return [];
     const last = map.items[map.items.length - 1];
     const first = map.items[0];
     const firstKey = first && isScalar(first.key) ? first.key : undefined;
