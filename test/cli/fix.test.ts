@@ -301,7 +301,8 @@ describe('fixWorkspace: a broken fix costs its own change only', () => {
   /**
    * A cross-resource rule on ConfigMaps whose fix edits `edits()`. Cross-resource: the engine
    * itself withholds a single-object fix that breaks the YAML or leaves its finding (see
-   * analyzer.test.ts), so these guards of --fix are what stands between such a fix and the file.
+   * analyzer.test.ts), and any fix that breaks the YAML; a cross-resource fix that leaves its
+   * finding is what these guards of --fix stand against.
    */
   const ruleWithFix = (id: string, edits: () => Array<{ start: number; end: number; newText: string }>): WorkspaceRule => ({
     meta: { ...liveness.meta, id, kinds: ['ConfigMap'] },
@@ -343,14 +344,17 @@ describe('fixWorkspace: a broken fix costs its own change only', () => {
     assert.equal(changed[0].fixed, 1);
   });
 
-  it('a file whose fixes would not parse is left as it was, with its findings', async () => {
+  it('a fix that would not parse is not offered at all (the engine checks it): the other fixes go in, its finding stays', async () => {
     const breaking = ruleWithFix('breaking-fix', () => [{ start: 0, end: 0, newText: '{' }]);
-    const { loaded, changed, skipped } = await fixAll([breaking, liveness], { 'a.yaml': `${CONFIGMAP}---\n${POD}` });
-    assert.deepEqual(changed, []);
-    assert.deepEqual(skipped, ['a.yaml: the fixes would leave YAML that does not parse (a kube-prod bug, please report it)']);
+    const { loaded, changed, skipped, errors } = await fixAll([breaking, liveness], { 'a.yaml': `${CONFIGMAP}---\n${POD}` });
+    assert.deepEqual(skipped, []);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(changed.map((c) => [c.input.path, c.fixed]), [['a.yaml', 1]]);
+    assert.ok(changed[0].text.startsWith(CONFIGMAP), 'the ConfigMap is untouched');
+    assert.match(changed[0].text, /\n {4}livenessProbe:\n/);
     assert.deepEqual(
       loaded.workspace.findings('a.yaml').map((f) => f.ruleId),
-      ['breaking-fix', 'liveness-probe-missing'],
+      ['breaking-fix'],
     );
   });
 });

@@ -26,6 +26,7 @@ const MINIMISED: ReadonlyArray<{ name: string; text: string }> = [
   { name: 'a Deployment closed by ..., then junk (namespace-quota-missing adds its objects before the marker)', text: 'apiVersion: v\nkind: Deployment\nspec:\n  template:\n    spec:\n     e:\n...\nh' },
   { name: 'an empty key, ..., then an indented empty key (fix-all)', text: 'apiVersion: v\nkind: Pod\nspec:\n :\n...\n  :' },
   { name: 'a pod spec whose last key is a bare ? (pod-spread-missing: no fix rather than one nested under it)', text: 'apiVersion: p\nkind: Deployment\nspec:\n  replicas: 2\n  template:\n    metadata:\n      labels:\n        p: er\n    spec:\n      ?' },
+  { name: 'a pod spec followed by a comment at a lower indentation (two cross-resource fixes at one end, fix-all)', text: 'apiVersion: /v1\nkind: Deployment\nspec:\n  template:\n    metadata:\n      labels:\n        ss: ""\n    spec:\n      securit:\n          sectext:\n  # # When\n' },
   { name: 'a Deployment closed by ..., then junk (pdb-missing adds its budget before the marker)', text: 'apiVersion: app\nkind: Deployment\nspec:\n  replicas: 2\n  template:\n    metadata:\n      labels:\n        app: re\n    spec:\n      cs:\n...\n oi' },
 ];
 

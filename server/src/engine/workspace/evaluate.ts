@@ -1,6 +1,7 @@
 import type { ResolvedConfig, RuleSetting } from '../config';
 import type { AnalyzedDocument } from '../analyzer';
-import { YamlEditor } from '../fix/yamlEdit';
+import { parseAllDocuments } from 'yaml';
+import { applyEdits, YamlEditor } from '../fix/yamlEdit';
 import type { K8sObject } from '../model';
 import { PeerMap } from '../peers';
 import { isWorkspaceRule, type AnyRule, type FixSpec, type WorkspaceRule } from '../rule';
@@ -25,10 +26,21 @@ export interface DocumentSource {
 
 function fileEdits(fix: FixSpec, document: AnalyzedDocument & { object: K8sObject }, startLine: number): FileEdit[] {
   const editor = new YamlEditor(document.text, document.object.reader);
-  return fix.edits(editor).map((e) => ({
+  const edits = fix.edits(editor);
+  // As for single-object fixes (fixHolds): a fix whose document would no longer parse is not offered.
+  if (edits.length > 0 && !stillParses(applyEdits(document.text, edits))) return [];
+  return edits.map((e) => ({
     range: toFile({ start: document.lines.positionAt(e.start), end: document.lines.positionAt(e.end) }, startLine),
     newText: e.newText,
   }));
+}
+
+function stillParses(text: string): boolean {
+  try {
+    return parseAllDocuments(text, { prettyErrors: false }).every((doc) => doc.errors.length === 0);
+  } catch {
+    return false;
+  }
 }
 
 /** Runs the cross-resource rules on objects of the index, with the same suppression as single-object rules. */
