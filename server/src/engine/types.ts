@@ -16,6 +16,12 @@ export interface Range {
 /** A half-open span of offsets into a text. */
 export type Span = readonly [start: number, end: number];
 
+/** Whether `a` comes strictly before `b`. */
+export const isBefore = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
+
+/** Whether the position lies in the range, its end included (the cursor just after a word is on it). */
+export const isWithin = (position: Position, range: Range): boolean => !isBefore(position, range.start) && !isBefore(range.end, position);
+
 /** A text change in file coordinates. */
 export interface FileEdit {
   range: Range;

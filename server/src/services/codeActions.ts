@@ -18,7 +18,7 @@ import { applyEdits, YamlEditor, type PlainMap, type TextEdit as OffsetEdit } fr
 import { describe, type K8sObject } from '../engine/model';
 import { isWorkspaceRule, type AnyRule } from '../engine/rule';
 import { IGNORE_ANNOTATION, isIgnored } from '../engine/suppress';
-import type { FileEdit, Finding, Position, Range } from '../engine/types';
+import { isWithin, type FileEdit, type Finding, type Position, type Range } from '../engine/types';
 import type { Workspace } from '../engine/workspace/workspace';
 import { DIAGNOSTIC_SOURCE, type CurrentFindings, type DiagnosticsService } from './diagnostics';
 import { describeError, type Log } from './log';
@@ -65,8 +65,6 @@ function requested(kind: string, only: readonly string[] | undefined, byDefault:
 
 const samePosition = (a: Position, b: Position): boolean => a.line === b.line && a.character === b.character;
 const sameRange = (a: Range, b: Range): boolean => samePosition(a.start, b.start) && samePosition(a.end, b.end);
-const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
-const within = (position: Position, range: Range): boolean => !before(position, range.start) && !before(range.end, position);
 
 /**
  * The finding of the current analysis a client's diagnostic stands for: same rule, same range.
@@ -312,7 +310,7 @@ export class CodeActionService {
     if (!change) return undefined;
     const silenced = ({ facts }: AnalyzedDocument): boolean =>
       facts !== undefined &&
-      facts.suppressions.some((s) => isIgnored(s.rules, finding.ruleId) && within({ line: change.line, character: finding.range.start.character }, s.range));
+      facts.suppressions.some((s) => isIgnored(s.rules, finding.ruleId) && isWithin({ line: change.line, character: finding.range.start.character }, s.range));
     if (!this.verified(current, document.text, [change.edit], silenced)) return undefined;
     return {
       title: `Disable ${finding.ruleId} for this line`,

@@ -3,7 +3,7 @@
 // kube-linter, kube-score or Polaris suppression annotation, which kube-prod rules it silences.
 import { MarkupKind, type Hover, type HoverParams, type Position } from 'vscode-languageserver/node';
 import type { AnyRule } from '../engine/rule';
-import type { Finding, Range } from '../engine/types';
+import { isBefore, isWithin, type Finding, type Range } from '../engine/types';
 import type { PeerSuppression } from '../engine/workspace/workspace';
 import { PEER_CATALOGUE } from '../rules/peers/catalogue';
 import type { DiagnosticsService } from './diagnostics';
@@ -15,18 +15,13 @@ export interface HoverDependencies {
   peerSuppressionsAt?(uri: string, position: Position): readonly PeerSuppression[];
 }
 
-const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
 
-/** Whether the position lies in the range, its end included (the cursor just after a word still hovers it). */
-function contains(range: Range, position: Position): boolean {
-  return !before(position, range.start) && !before(range.end, position);
-}
 
 /** The findings' ranges together: the span the hover stays up for. */
 function union(ranges: readonly Range[]): Range {
   return ranges.reduce((all, r) => ({
-    start: before(r.start, all.start) ? r.start : all.start,
-    end: before(all.end, r.end) ? r.end : all.end,
+    start: isBefore(r.start, all.start) ? r.start : all.start,
+    end: isBefore(all.end, r.end) ? r.end : all.end,
   }));
 }
 
@@ -64,7 +59,7 @@ export class HoverService {
   async hover(params: HoverParams): Promise<Hover | null> {
     const current = await this.deps.diagnostics.currentFindings(params.textDocument.uri);
     if (!current) return null;
-    const under = current.findings.filter((f) => contains(f.range, params.position));
+    const under = current.findings.filter((f) => isWithin(params.position, f.range));
     const peers = this.deps.peerSuppressionsAt?.(params.textDocument.uri, params.position) ?? [];
     if (under.length === 0 && peers.length === 0) return null;
     const sections = [...under.map((f) => findingMarkdown(f, this.deps.ruleById(f.ruleId))), ...peers.map(peerSuppressionMarkdown)];

@@ -6,11 +6,9 @@ import type { K8sObject } from '../model';
 import { PeerMap } from '../peers';
 import { isWorkspaceRule, type AnyRule, type FixSpec, type WorkspaceRule } from '../rule';
 import { isIgnored } from '../suppress';
-import type { FileEdit, Finding, Position, Range } from '../types';
+import { isWithin, type FileEdit, type Finding, type Range } from '../types';
 import type { IndexedResource, WorkspaceIndex } from './index';
 
-const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
-const within = (position: Position, range: Range): boolean => !before(position, range.start) && !before(range.end, position);
 
 function toFile(range: Range, startLine: number): Range {
   return {
@@ -85,7 +83,7 @@ export class WorkspaceChecker {
           source: () => source?.document.object,
           report: (at, message, fix) => {
             const range = at ?? facts.kindAt;
-            if (facts.suppressions.some((s) => isIgnored(s.rules, id) && within(range.start, s.range))) return;
+            if (facts.suppressions.some((s) => isIgnored(s.rules, id) && isWithin(range.start, s.range))) return;
             if (silenced?.has(id)) {
               silencedByPeers?.push(id);
               return;

@@ -2,7 +2,7 @@ import { Analyzer, type FileAnalysis } from '../analyzer';
 import type { ResolvedConfig } from '../config';
 import type { PeerAnnotationEffect } from '../peers';
 import type { AnyRule } from '../rule';
-import type { Finding, Position, Range } from '../types';
+import { isWithin, type Finding, type Position, type Range } from '../types';
 import { WorkspaceChecker, type DocumentSource } from './evaluate';
 import { WorkspaceIndex, type IndexedFile, type IndexedResource } from './index';
 
@@ -140,7 +140,7 @@ export class Workspace {
         start: { line: range.start.line + resource.startLine, character: range.start.character },
         end: { line: range.end.line + resource.startLine, character: range.end.character },
       });
-      const under = (resource.facts.peerAnnotations ?? []).filter((annotation) => contains(shift(annotation.at), position));
+      const under = (resource.facts.peerAnnotations ?? []).filter((annotation) => isWithin(position, shift(annotation.at)));
       if (under.length === 0) continue;
       // The cross-resource rules run again (they are not cached with what they silenced): only on a hover.
       const silenced = [...(resource.facts.silencedByPeers ?? [])];
@@ -187,8 +187,6 @@ export class Workspace {
   }
 }
 
-const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
-const contains = (range: Range, position: Position): boolean => !before(position, range.start) && !before(range.end, position);
 
 /**
  * What the index keeps of a file read from disk: findings without their fixes, whose closures
