@@ -400,9 +400,9 @@ function parseChunk(chunk: DocumentChunk): ParsedChunk {
 }
 
 /** `kube-prod could not analyse this document: Maximum call stack size exceeded`, one line. */
-export function analysisFailureMessage(error: unknown, ruleId?: string): string {
+export function analysisFailureMessage(error: unknown, ruleId?: string, subject: 'document' | 'file' = 'document'): string {
   const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-  return `kube-prod could not analyse this document: ${ruleId ? `rule ${ruleId} failed: ` : ''}${reason}`;
+  return `kube-prod could not analyse this ${subject}: ${ruleId ? `rule ${ruleId} failed: ` : ''}${reason}`;
 }
 
 function byPosition(a: Finding, b: Finding): number {

@@ -287,7 +287,7 @@ function fileFailure(error: unknown): Finding {
   return {
     ruleId: ANALYSIS_FAILED_RULE_ID,
     severity: 'error',
-    message: analysisFailureMessage(error).replace('this document', 'this file'),
+    message: analysisFailureMessage(error, undefined, 'file'),
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   };
 }
