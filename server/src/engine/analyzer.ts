@@ -6,7 +6,7 @@ import { objectOf, type K8sObject } from './model';
 import { PeerMap, peerAnnotationsOf, type PeerAnnotation } from './peers';
 import { ANY_KIND, isWorkspaceRule, type AnyRule, type Rule, type RuleContext } from './rule';
 import { commentSuppressions, IGNORE_ANNOTATION, isIgnored, parseRuleList, type CommentSuppression } from './suppress';
-import { LineIndex, splitDocuments, type DocumentChunk } from './text';
+import { LineIndex, normaliseLoneCarriageReturns, splitDocuments, type DocumentChunk } from './text';
 import type { Finding, Range, Span } from './types';
 import { factsOf, type ResourceFacts } from './workspace/facts';
 
@@ -116,7 +116,8 @@ export class Analyzer {
   }
 
   /** Analyses a file's text. `cacheKey` (a URI or path) lets the next call reuse unchanged documents. */
-  analyze(text: string, cacheKey?: string): FileAnalysis {
+  analyze(source: string, cacheKey?: string): FileAnalysis {
+    const text = normaliseLoneCarriageReturns(source);
     if (isTemplate(text)) {
       if (cacheKey !== undefined) this.cache.delete(cacheKey);
       return { findings: [], documents: [], template: true };

@@ -11,6 +11,18 @@ const DOCUMENT_START = /^---(?:[ \t\r\n]|$)/;
 const DOCUMENT_END = /^\.\.\.(?:[ \t\r\n]|$)/;
 const CONTENT_LINE = /^[ \t]*[^\s#%]/;
 
+const LONE_CR = /\r(?!\n)/g;
+
+/**
+ * The text with each lone carriage return (a line break of its own, for YAML, LSP and VS Code)
+ * turned into a line feed. Same length, same offsets, same lines: the parser and the line index
+ * then see the lines the editor shows, and the parser takes 0.1 s rather than 2.6 s on a 780 KB
+ * file of mixed line breaks (found by the fuzzer).
+ */
+export function normaliseLoneCarriageReturns(text: string): string {
+  return text.includes('\r') ? text.replace(LONE_CR, '\n') : text;
+}
+
 /**
  * Splits a file at its document markers without parsing it. YAML forbids a
  * column-0 `---` or `...` inside any scalar, so a line scan is exact. The cost

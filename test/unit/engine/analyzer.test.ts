@@ -27,6 +27,14 @@ describe('Analyzer', () => {
     ]);
   });
 
+  it('takes a lone carriage return for the line break it is in the editor: same documents, same lines, same findings', () => {
+    const text = `${pod('a')}---\n${pod('b')}`;
+    const expected = summary(analyzer(), text);
+    assert.deepEqual(summary(analyzer(), text.replace(/\n/g, '\r')), expected);
+    let mixed = 0;
+    assert.deepEqual(summary(analyzer(), text.replace(/\n/g, () => ['\r', '\r\n', '\n'][mixed++ % 3])), expected);
+  });
+
   it('reports a syntax error and still checks the other documents', () => {
     const broken = yaml('apiVersion: v1', 'kind: Pod', 'metadata: {name: broken', 'spec: {}');
     const text = `${pod('a')}---\n${broken}---\n${pod('c')}`;
