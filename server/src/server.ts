@@ -87,7 +87,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       // Saves start renders of charts and overlays (never keystrokes).
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
       hoverProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: canChangeWorkspaceFolders } },
     },
@@ -158,6 +158,15 @@ connection.onCodeAction(async (params, token) => {
     // No actions rather than an error popup: the failure is in the log.
     log.error(`kube-prod: code actions for ${params.textDocument.uri} failed: ${describeError(error)}`);
     return [];
+  }
+});
+
+connection.onCodeActionResolve(async (action) => {
+  try {
+    return await codeActions.resolve(action);
+  } catch (error) {
+    log.error(`kube-prod: resolving the code action "${action.title}" failed: ${describeError(error)}`);
+    return action;
   }
 });
 

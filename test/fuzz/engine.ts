@@ -2,6 +2,7 @@
 // rules, every rule on) as an open file, and its quick-fixes are applied and judged.
 import { performance } from 'node:perf_hooks';
 import { parseAllDocuments } from 'yaml';
+import { normaliseLoneCarriageReturns } from '../../server/src/engine/lineBreaks';
 import { resolveConfig } from '../../server/src/engine/config';
 import { applyAllFixes, applyFixesOnce } from '../../server/src/engine/fix/apply';
 import { splitDocuments } from '../../server/src/engine/text';
@@ -53,7 +54,8 @@ const countOf = (findings: readonly Finding[], k: string): number => findings.re
  * parser has at that moment, which would make an untouched document look worse.
  */
 function newErrors(before: string, after: string): { before: number; after: number } {
-  const chunks = (text: string): string[] => splitDocuments(text).map((chunk) => chunk.text);
+  // With a lone CR as the line break it is (the yaml package alone takes it for a space).
+  const chunks = (text: string): string[] => splitDocuments(normaliseLoneCarriageReturns(text)).map((chunk) => chunk.text);
   const left = chunks(before);
   const right = chunks(after);
   const errors = (texts: readonly string[], other: ReadonlySet<string>): number =>

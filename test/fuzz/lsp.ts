@@ -1,7 +1,7 @@
 // LSP mode: the real language server (dist/server.js) over stdio, one process for many sessions.
 // A session opens a file holding an input, makes a few small incremental edits, asks for code
-// actions and a hover, and closes it; the server must stay alive, answer every request and publish
-// diagnostics for every version within 2 s.
+// actions (resolving some offered without an edit) and a hover, and closes it; the server must
+// stay alive, answer every request and publish diagnostics for every version within 2 s.
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
@@ -36,7 +36,7 @@ export class LspFuzzer {
     if (this.client) this.restarts++;
     this.client?.kill();
     // Sessions run side by side share one start.
-    this.starting ??= LspClient.start({ folders: [this.workspace.dir] }).finally(() => (this.starting = undefined));
+    this.starting ??= LspClient.start({ folders: [this.workspace.dir], resolveCodeActions: true }).finally(() => (this.starting = undefined));
     this.client = await this.starting;
     return this.client;
   }
@@ -102,9 +102,15 @@ export class LspFuzzer {
       if (latest && client.running) {
         const diagnostics: Diagnostic[] = latest.diagnostics.slice(0, 20);
         const end = document.positionAt(document.getText().length);
-        await client
+        const actions = await client
           .codeActions(uri, diagnostics, { range: { start: { line: 0, character: 0 }, end } })
-          .catch((error: unknown) => failures.push({ invariant: 'lsp-no-answer', error: `codeAction: ${describeError(error).slice(0, 2000)}` }));
+          .catch((error: unknown) => void failures.push({ invariant: 'lsp-no-answer', error: `codeAction: ${describeError(error).slice(0, 2000)}` }));
+        // As VS Code does when one is picked: the edit of an action offered without one.
+        for (const action of (actions ?? []).filter((a) => !a.edit).slice(0, 3)) {
+          await client
+            .resolveCodeAction(action)
+            .catch((error: unknown) => failures.push({ invariant: 'lsp-no-answer', error: `codeAction/resolve: ${describeError(error).slice(0, 2000)}` }));
+        }
         const position = document.positionAt(rng.int(document.getText().length + 1));
         await client
           .request('textDocument/hover', { textDocument: { uri }, position }, limit + GRACE_MS)

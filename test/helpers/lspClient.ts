@@ -53,6 +53,8 @@ export interface StartOptions {
   applyEdit?: (params: ApplyWorkspaceEditParams) => { applied: boolean; failureReason?: string };
   /** Advertise versioned edits (`workspace.workspaceEdit.documentChanges`, default false). */
   documentChanges?: boolean;
+  /** Advertise codeAction/resolve of `edit` (default false: every action comes with its edit), as VS Code does. */
+  resolveCodeActions?: boolean;
   /** Advertise `window.workDoneProgress` (default false); `$/progress` then arrives in `notifications`. */
   workDoneProgress?: boolean;
   initializationOptions?: unknown;
@@ -142,7 +144,10 @@ export class LspClient {
           didChangeWatchedFiles: { dynamicRegistration: options.watchers ?? false },
           workspaceEdit: { documentChanges: options.documentChanges ?? false },
         },
-        textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, relatedInformation: true } },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, relatedInformation: true },
+          ...(options.resolveCodeActions ? { codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } } : {}),
+        },
         window: { workDoneProgress: options.workDoneProgress ?? false },
       },
       initializationOptions: options.initializationOptions,
@@ -181,6 +186,11 @@ export class LspClient {
 
   async changeWatchedFiles(changes: FileEvent[]): Promise<void> {
     await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+  }
+
+  /** codeAction/resolve: the action with its edit (unchanged when it has none to give). */
+  resolveCodeAction(action: CodeAction): Promise<CodeAction> {
+    return this.request<CodeAction>('codeAction/resolve', action);
   }
 
   /** Sends any request and waits for its answer (a ResponseError rejects). */

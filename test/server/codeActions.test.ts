@@ -484,4 +484,28 @@ describe('language server: code actions with two rules on', () => {
     const fixAll = await client.request<WorkspaceEdit>('kubeProd/fixAll', { uri });
     assert.equal(applyWorkspaceEdit(text, uri, fixAll), applyAction(text, uri, fix), 'one fixable finding: fix-all is its fix');
   });
+
+  it('a client that resolves code actions gets the ones past the eager budget without an edit, and their edit through codeAction/resolve', async () => {
+    // 700 KB of annotation: checking each action parses the whole document, so only the first two fit the 1 MB budget.
+    const text = pod('big').replace('metadata: {name: big}', `metadata: {name: big, annotations: {note: ${'x'.repeat(700_000)}}}`);
+    const eager = await start();
+    const lazy = await start({ resolveCodeActions: true });
+    const actionsOf = async ({ client, workspace }: { client: LspClient; workspace: TempWorkspace }): Promise<{ uri: string; actions: CodeAction[] }> => {
+      const uri = workspace.uri('big.yaml');
+      await client.open(uri, text);
+      const params = await client.waitForDiagnostics(uri);
+      return { uri, actions: await client.codeActions(uri, [only(params, 'liveness-probe-missing')]) };
+    };
+    const expected = await actionsOf(eager);
+    const got = await actionsOf(lazy);
+    const titles = ['Add a livenessProbe to container "app"', 'Disable liveness-probe-missing for this line', 'Disable liveness-probe-missing for Pod "big"'];
+    assert.deepEqual(expected.actions.map((a) => [a.title, a.edit !== undefined]), titles.map((t) => [t, true]));
+    assert.deepEqual(got.actions.map((a) => [a.title, a.edit !== undefined]), [[titles[0], true], [titles[1], true], [titles[2], false]]);
+    const resolved = await lazy.client.resolveCodeAction(got.actions[2]);
+    assert.equal(applyAction(text, got.uri, resolved), applyAction(text, expected.uri, expected.actions[2]));
+    // Resolved after an edit: the action was for version 1, so no edit comes back.
+    await lazy.client.change(got.uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edited\n' }]);
+    await lazy.client.waitForDiagnostics(got.uri, (p) => p.version === 2);
+    assert.equal((await lazy.client.resolveCodeAction(got.actions[2])).edit, undefined);
+  });
 });

@@ -3,6 +3,7 @@
 // Deployment) counts for the findings of the files after it and for the final report.
 import { accessSync, constants, realpathSync, writeFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
+import { normaliseLoneCarriageReturns } from '../engine/lineBreaks';
 import { applyOffsetEdits, toOffsets } from '../engine/fix/apply';
 import { LineIndex } from '../engine/text';
 import type { FileEdit, Finding } from '../engine/types';
@@ -199,7 +200,8 @@ function guarded(finding: Finding, path: string, onFixError: FixOptions['onFixEr
 }
 
 function syntaxErrors(text: string): number {
-  return parseAllDocuments(text).reduce((sum, document) => sum + document.errors.length, 0);
+  // As the engine parses it: a lone CR is a line break.
+  return parseAllDocuments(normaliseLoneCarriageReturns(text)).reduce((sum, document) => sum + document.errors.length, 0);
 }
 
 function realPath(path: string): string {

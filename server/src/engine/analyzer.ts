@@ -6,7 +6,8 @@ import { objectOf, type K8sObject } from './model';
 import { PeerMap, peerAnnotationsOf, type PeerAnnotation } from './peers';
 import { ANY_KIND, isWorkspaceRule, type AnyRule, type Rule, type RuleContext } from './rule';
 import { commentSuppressions, IGNORE_ANNOTATION, isIgnored, parseRuleList, type CommentSuppression } from './suppress';
-import { LineIndex, normaliseLoneCarriageReturns, splitDocuments, type DocumentChunk } from './text';
+import { normaliseLoneCarriageReturns } from './lineBreaks';
+import { LineIndex, splitDocuments, type DocumentChunk } from './text';
 import type { Finding, Range, Span } from './types';
 import { factsOf, type ResourceFacts } from './workspace/facts';
 

@@ -169,6 +169,29 @@ function toFileEdit(document: AnalyzedDocument & { startLine: number }, edit: Of
 
 const toTextEdit = (edit: FileEdit): TextEdit => ({ range: edit.range, newText: edit.newText });
 
+const hardenTitle = (document: Located): string => `Harden the whole pod of ${describe(document.object)}`;
+
+/** Characters of documents parsed to check quick-fixes within one request before the rest are left to codeAction/resolve. */
+export const EAGER_CHARACTERS = 1_000_000;
+
+/** An action the diagnostics could have, and how to make it (with its edit, checked). */
+interface Candidate {
+  title: string;
+  preferred: boolean;
+  diagnostics: Diagnostic[];
+  /** What making it costs: the characters of the document it parses. */
+  cost: number;
+  make(): CodeAction | undefined;
+}
+
+/** What an action offered without its edit carries, for codeAction/resolve. */
+interface ResolveData {
+  uri: string;
+  version: number;
+  title: string;
+  diagnostics: Diagnostic[];
+}
+
 /**
  * Code actions (LSP `textDocument/codeAction`) in the manner of vscode-eslint: per kube-prod
  * diagnostic the rule's fix (preferred) and two ways to silence the rule (this line, this object);
@@ -177,6 +200,8 @@ const toTextEdit = (edit: FileEdit): TextEdit => ({ range: edit.range, newText: 
  */
 export class CodeActionService {
   private documentChanges = false;
+  /** The client resolves an action's edit (codeAction/resolve) when it is picked. */
+  private resolvable = false;
   /** Per Workspace, an Analyzer with its rules and config that is not the live one: fix-all passes and checks of edits. */
   private readonly scratch = new WeakMap<Workspace, Analyzer>();
 
@@ -184,6 +209,8 @@ export class CodeActionService {
 
   initialize(capabilities: ClientCapabilities): void {
     this.documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    const codeAction = capabilities.textDocument?.codeAction;
+    this.resolvable = codeAction?.dataSupport === true && codeAction.resolveSupport?.properties.includes('edit') === true;
   }
 
   async codeActions(params: CodeActionParams, token?: CancellationToken): Promise<CodeAction[]> {
@@ -214,62 +241,115 @@ export class CodeActionService {
   }
 
   private quickFixes(uri: string, current: CurrentFindings, diagnostics: readonly Diagnostic[]): CodeAction[] {
-    const fixes: CodeAction[] = [];
-    const silences: CodeAction[] = [];
+    const { fixes, silences } = this.candidates(uri, current, diagnostics);
+    const actions: CodeAction[] = [];
     const titles = new Set<string>();
-    const add = (list: CodeAction[], action: CodeAction | undefined): void => {
-      if (!action || titles.has(action.title)) return;
-      titles.add(action.title);
-      list.push(action);
-    };
+    // Checking an action costs a parse of its document (and an analysis for the silencing ones):
+    // a few dozen of them on a megabyte document would hold the server for seconds. Past a budget
+    // of characters parsed (deterministic, unlike a clock), the client resolves the rest one by one.
+    let budget = this.resolvable ? EAGER_CHARACTERS : Infinity;
+    for (const candidate of [...fixes, ...silences]) {
+      if (titles.has(candidate.title)) continue;
+      if (budget > 0) {
+        budget -= candidate.cost;
+        const action = candidate.make();
+        if (!action) continue;
+        titles.add(candidate.title).add(action.title);
+        actions.push(action);
+      } else {
+        titles.add(candidate.title);
+        const data: ResolveData = { uri, version: current.version, title: candidate.title, diagnostics: candidate.diagnostics };
+        actions.push({ title: candidate.title, kind: CodeActionKind.QuickFix, diagnostics: candidate.diagnostics, ...(candidate.preferred ? { isPreferred: true } : {}), data });
+      }
+    }
+    return actions;
+  }
+
+  /**
+   * `codeAction/resolve`: the edit of an action offered without one. Made exactly as it would have
+   * been then, from the findings of the document's current version; an action of an older version,
+   * or one that no longer holds, comes back without an edit (the editor then does nothing).
+   */
+  async resolve(action: CodeAction): Promise<CodeAction> {
+    const data = action.data as Partial<ResolveData> | undefined;
+    if (action.edit || !data || typeof data.uri !== 'string' || typeof data.title !== 'string' || !Array.isArray(data.diagnostics)) return action;
+    const current = await this.deps.diagnostics.currentFindings(data.uri);
+    if (!current || current.version !== data.version) return action;
+    const { fixes, silences } = this.candidates(data.uri, current, data.diagnostics);
+    const made = [...fixes, ...silences].find((c) => c.title === data.title)?.make();
+    return made?.edit ? { ...action, edit: made.edit } : action;
+  }
+
+  /** Every action the diagnostics could have, each made (and checked) only when asked to. */
+  private candidates(uri: string, current: CurrentFindings, diagnostics: readonly Diagnostic[]): { fixes: Candidate[]; silences: Candidate[] } {
+    const fixes: Candidate[] = [];
+    const silences: Candidate[] = [];
     let analysis: FileAnalysis | undefined;
     const documentOf = (finding: Finding): Located | undefined => {
       analysis ??= this.deps.workspaces.openAnalysis(uri, current.text, current.version);
       return analysis && documentAt(analysis, finding.range.start.line);
     };
+    const built = this.deps.workspaces.workspaceOf(uri)?.isBuilt(canonicalUri(uri)) === true;
     /** Hardening diagnostics per object (by the line its document starts on). */
     const hardening = new Map<number, { document: Located; diagnostics: Diagnostic[] }>();
     for (const diagnostic of diagnostics) {
       const finding = findingOf(current.findings, diagnostic);
       if (!finding) continue;
-      const edits = this.fixEdits(finding);
-      const elsewhere = edits?.find((e) => e.file !== undefined)?.file;
-      if (edits && edits.length > 0 && elsewhere !== undefined) {
-        // A finding on a rendered chart, fixed in the values file that feeds the field.
-        add(fixes, {
-          title: `${finding.fix!.title} (in ${basename(elsewhere)})`,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          isPreferred: true,
-          edit: { changes: { [fileUri(elsewhere)]: edits.map(toTextEdit) } },
-        });
-      } else if (edits && edits.length > 0) {
-        add(fixes, {
-          title: finding.fix!.title,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          isPreferred: true,
-          edit: this.workspaceEdit(uri, current.version, edits.map(toTextEdit)),
-        });
-      }
+      const document = built ? undefined : documentOf(finding);
+      const cost = document?.text.length ?? current.text.length;
+      if (finding.fix) fixes.push(this.fixCandidate(uri, current, finding, diagnostic, built, cost));
       // Comments in a template, patch or base do not reach the rendered object: no "disable" there.
-      if (this.deps.workspaces.workspaceOf(uri)?.isBuilt(canonicalUri(uri))) continue;
-      const document = documentOf(finding);
       if (!document) continue;
       if (HARDENING_RULES.has(finding.ruleId)) {
         const entry = hardening.get(document.startLine) ?? { document, diagnostics: [] };
         entry.diagnostics.push(diagnostic);
         hardening.set(document.startLine, entry);
       }
-      add(silences, this.ignoreLineAction(uri, current, document, finding, diagnostic));
-      add(silences, this.ignoreObjectAction(uri, current, document, finding, diagnostic));
+      silences.push({
+        title: `Disable ${finding.ruleId} for this line`,
+        preferred: false,
+        diagnostics: [diagnostic],
+        cost,
+        make: () => this.ignoreLineAction(uri, current, document, finding, diagnostic),
+      });
+      silences.push({
+        title: `Disable ${finding.ruleId} for ${describe(document.object)}`,
+        preferred: false,
+        diagnostics: [diagnostic],
+        cost,
+        make: () => this.ignoreObjectAction(uri, current, document, finding, diagnostic),
+      });
     }
     for (const { document, diagnostics: related } of hardening.values()) {
       const onObject = current.findings.filter((f) => HARDENING_RULES.has(f.ruleId) && documentOf(f)?.startLine === document.startLine);
       // One hardening finding has its own fix; the whole pod is worth offering when there are several.
-      if (onObject.length >= 2) add(fixes, this.hardenAction(uri, current, document, related, onObject.length));
+      if (onObject.length < 2) continue;
+      fixes.push({
+        title: hardenTitle(document),
+        preferred: false,
+        diagnostics: related,
+        cost: document.text.length,
+        make: () => this.hardenAction(uri, current, document, related, onObject.length),
+      });
     }
-    return [...fixes, ...silences];
+    return { fixes, silences };
+  }
+
+  /** The rule's own fix of a finding (preferred). */
+  private fixCandidate(uri: string, current: CurrentFindings, finding: Finding, diagnostic: Diagnostic, built: boolean, cost: number): Candidate {
+    const title = finding.fix!.title;
+    const make = (): CodeAction | undefined => {
+      const edits = this.fixEdits(finding);
+      if (!edits || edits.length === 0) return undefined;
+      const elsewhere = edits.find((e) => e.file !== undefined)?.file;
+      // A finding on a rendered chart, fixed in the values file that feeds the field.
+      if (elsewhere !== undefined) {
+        return { title: `${title} (in ${basename(elsewhere)})`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: { changes: { [fileUri(elsewhere)]: edits.map(toTextEdit) } } };
+      }
+      return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: this.workspaceEdit(uri, current.version, edits.map(toTextEdit)) };
+    };
+    // A built file's title names the file its edit goes to, known only from the edit: made at once (rendered objects are small).
+    return { title, preferred: true, diagnostics: [diagnostic], cost: built ? 0 : cost, make };
   }
 
   /** "Harden the whole pod": every hardening fix of the object in one edit (not preferred: it changes more than the finding asks). */
@@ -286,7 +366,7 @@ export class CodeActionService {
     const check = (analysed: AnalyzedDocument): boolean => current.levels(analysed.findings).filter((f) => HARDENING_RULES.has(f.ruleId)).length < findings;
     if (!this.verified(current, document.text, edits, check)) return undefined;
     return {
-      title: `Harden the whole pod of ${describe(document.object)}`,
+      title: hardenTitle(document),
       kind: CodeActionKind.QuickFix,
       diagnostics,
       edit: this.workspaceEdit(uri, current.version, edits.map((e) => toTextEdit(toFileEdit(document, e)))),

@@ -1,5 +1,6 @@
 import { Analyzer, type FileAnalysis } from '../analyzer';
 import type { ResolvedConfig } from '../config';
+import { hasLoneCarriageReturns, withCrlfFix } from '../lineBreaks';
 import type { PeerAnnotationEffect } from '../peers';
 import type { AnyRule } from '../rule';
 import { isWithin, type Finding, type Position, type Range } from '../types';
@@ -60,6 +61,8 @@ export class Workspace {
   private readonly builtFiles = new Set<string>();
   /** What the builds found, moved to the source files. */
   private buildFindings = new Map<string, readonly Finding[]>();
+  /** Files with a line break of a lone CR: their fixes insert CRLFs (see withCrlfFix). */
+  private readonly loneCarriageReturns = new Set<string>();
   /** The applications the builds produced: the checklist covers them too. */
   private applications: readonly AttachedApplication[] = [];
 
@@ -72,6 +75,8 @@ export class Workspace {
 
   /** Analyses and indexes a file's text. `open`: the editor has it, keep its documents cached (and fixable). */
   update(uri: string, text: string, open = false): IndexedFile {
+    if (hasLoneCarriageReturns(text)) this.loneCarriageReturns.add(uri);
+    else this.loneCarriageReturns.delete(uri);
     if (this.builtFiles.has(uri)) {
       this.analyzer.forget(uri);
       this.openFiles.delete(uri);
@@ -88,6 +93,7 @@ export class Workspace {
   }
 
   remove(uri: string): boolean {
+    this.loneCarriageReturns.delete(uri);
     this.analyzer.forget(uri);
     this.openFiles.delete(uri);
     return this.index.deleteFile(uri);
@@ -124,6 +130,11 @@ export class Workspace {
 
   /** Every finding of one file: its own, the cross-resource ones and the builds', in position order. */
   findings(uri: string): Finding[] {
+    const found = this.ownAndCrossFindings(uri);
+    return this.loneCarriageReturns.has(uri) ? found.map(withCrlfFix) : found;
+  }
+
+  private ownAndCrossFindings(uri: string): Finding[] {
     const built = this.buildFindings.get(uri) ?? [];
     const file = this.index.file(uri);
     if (!file) return [...built];
