@@ -277,6 +277,11 @@ export class LspClient {
     });
   }
 
+  /** The server's process id (for its memory, in benchmarks). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** Whether the server is still running. */
   get running(): boolean {
     return this.exited === undefined;
