@@ -58,6 +58,8 @@ export interface StartOptions {
   /** Advertise `window.workDoneProgress` (default false); `$/progress` then arrives in `notifications`. */
   workDoneProgress?: boolean;
   initializationOptions?: unknown;
+  /** Node options for the server process (`--cpu-prof`, for a profile). */
+  execArgv?: string[];
   /** The server process's environment (default: this process's). */
   env?: NodeJS.ProcessEnv;
 }
@@ -129,7 +131,7 @@ export class LspClient {
 
   /** Spawns the server, initializes it with the given workspace folders and sends `initialized`. */
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [serverBundle(), '--stdio'], { stdio: 'pipe', env: options.env ?? process.env });
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), serverBundle(), '--stdio'], { stdio: 'pipe', env: options.env ?? process.env });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection, options);
     const folders = (options.folders ?? []).map((path) => ({ uri: uriOf(path), name: path.slice(path.lastIndexOf('/') + 1) }));

@@ -20,7 +20,7 @@ export const ANALYSIS_FAILED_RULE_ID = 'analysis-failed';
  * four times the largest generated documents seen in the corpus (dashboards in ConfigMaps); one
  * document's checks take milliseconds, so a second means something pathological.
  */
-export const ANALYSIS_BUDGETS = { maxDocumentBytes: 4 * 1024 * 1024, maxDocumentMs: 1000, maxFlowDepth: 200 } as const;
+export const ANALYSIS_BUDGETS = { maxDocumentBytes: 4 * 1024 * 1024, maxDocumentMs: 1000, maxFlowDepth: 200, maxBlockDepth: 200 } as const;
 
 /** How many rules run between two looks at the clock: reading it per rule costs a large file a per cent. */
 const RULES_PER_CLOCK_READ = 8;
@@ -113,7 +113,12 @@ export class Analyzer {
       const value = this.analysisFailed?.options[name];
       return typeof value === 'number' && value > 0 ? value : ANALYSIS_BUDGETS[name];
     };
-    this.budgets = { maxDocumentBytes: budget('maxDocumentBytes'), maxDocumentMs: budget('maxDocumentMs'), maxFlowDepth: budget('maxFlowDepth') };
+    this.budgets = {
+      maxDocumentBytes: budget('maxDocumentBytes'),
+      maxDocumentMs: budget('maxDocumentMs'),
+      maxFlowDepth: budget('maxFlowDepth'),
+      maxBlockDepth: budget('maxBlockDepth'),
+    };
   }
 
   /** Analyses a file's text. `cacheKey` (a URI or path) lets the next call reuse unchanged documents. */
@@ -157,7 +162,7 @@ export class Analyzer {
 
   /** A document the parser would take too long on: too big, or nested too deep in flow style. */
   private overBudget(chunk: DocumentChunk): ParsedChunk | undefined {
-    const { maxDocumentBytes, maxFlowDepth } = this.budgets;
+    const { maxDocumentBytes, maxFlowDepth, maxBlockDepth } = this.budgets;
     const size = (bytes: number): string =>
       bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KiB` : `${bytes} bytes`;
     if (chunk.text.length > maxDocumentBytes) {
@@ -165,6 +170,9 @@ export class Analyzer {
     }
     if (flowDepthOver(chunk.text, maxFlowDepth)) {
       return unparsed(chunk, `stopped before parsing: flow collections ({ or [) nested more than ${maxFlowDepth} deep (option maxFlowDepth)`);
+    }
+    if (blockDepthOver(chunk.text, maxBlockDepth)) {
+      return unparsed(chunk, `stopped before parsing: block collections nested more than ${maxBlockDepth} levels deep (option maxBlockDepth)`);
     }
     return undefined;
   }
@@ -361,6 +369,39 @@ export function flowDepthOver(text: string, limit: number): boolean {
       const eol = text.indexOf('\n', i);
       i = eol === -1 ? text.length : eol;
     }
+  }
+  return false;
+}
+
+/**
+ * Whether lines indent into more than `limit` levels, each deeper than the one it is under (block
+ * collections nested that deep). The rules walk such a tree recursively: around a thousand levels
+ * the stack runs out, and whether it does depends on how much the JIT has optimised by then, so
+ * the same document would be analysed at one time and not at another. Block scalar lines count
+ * too, which only ever makes the count higher; real manifests, CRD schemas included, nest a few
+ * dozen levels.
+ */
+export function blockDepthOver(text: string, limit: number): boolean {
+  // Cheap exit for almost every document: each level takes a line of its own.
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && lines <= limit; i = text.indexOf('\n', i + 1)) lines++;
+  if (lines <= limit) return false;
+  const levels: number[] = [];
+  for (let start = 0; start < text.length; ) {
+    let i = start;
+    while (text.charCodeAt(i) === 0x20) i++;
+    const newline = text.indexOf('\n', i);
+    const end = newline === -1 ? text.length : newline;
+    const first = text[i];
+    if (i < end && first !== '#' && first !== '\r') {
+      const indent = i - start;
+      while (levels.length > 0 && levels[levels.length - 1] > indent) levels.pop();
+      if (levels.length === 0 || levels[levels.length - 1] < indent) {
+        levels.push(indent);
+        if (levels.length > limit) return true;
+      }
+    }
+    start = end + 1;
   }
   return false;
 }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isMap, parseDocument, type Pair } from 'yaml';
-import { Analyzer, flowDepthOver } from '../../../server/src/engine/analyzer';
+import { Analyzer, blockDepthOver, flowDepthOver } from '../../../server/src/engine/analyzer';
 import { resolveConfig } from '../../../server/src/engine/config';
 import { NodeReader } from '../../../server/src/engine/nodes';
 import type { Rule } from '../../../server/src/engine/rule';
@@ -93,6 +93,25 @@ describe('analysis budgets (options of analysis-failed)', () => {
     assert.equal(flowDepthOver('a: [[[[1]]]]', 3), true);
     assert.equal(flowDepthOver(`a: ${'[x], '.repeat(500)}`, 3), false);
     assert.equal(flowDepthOver("a: '[[[[[[' # [[[[[[[\nb: 1", 3), false);
+  });
+
+  it('a document whose block collections nest deeper than maxBlockDepth is not parsed (the fuzzer\'s 950-level pod spec, analysed or not depending on the JIT); the one beside it is analysed', () => {
+    const levels = Array.from({ length: 950 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`);
+    const deep = ['apiVersion: v1', 'kind: Pod', 'metadata: {name: deep}', 'spec:', ...levels, `${' '.repeat(952)}leaf`, ''].join('\n');
+    assert.deepEqual(analyse([analysisFailed, imageTagLatest], `${deep}---\n${pod('good')}`), [
+      { ruleId: 'analysis-failed', line: 1, message: 'kube-prod could not analyse this document: stopped before parsing: block collections nested more than 200 levels deep (option maxBlockDepth)' },
+      { ruleId: 'image-tag-latest', line: 962, message: 'Pod "good", container "app": image "app:latest" uses the latest tag' },
+    ]);
+    assert.deepEqual(analyse([analysisFailed], deep, false, { maxBlockDepth: 1000 }), [], 'within a raised budget it is analysed');
+  });
+
+  it('blockDepthOver counts levels of indentation, not lines or columns', () => {
+    const ladder = (depth: number): string => Array.from({ length: depth }, (_, i) => `${' '.repeat(i * 2)}k${i}:`).join('\n');
+    assert.equal(blockDepthOver(ladder(5), 5), false);
+    assert.equal(blockDepthOver(ladder(6), 5), true);
+    assert.equal(blockDepthOver(`${ladder(4)}\n${ladder(4)}\n${ladder(4)}`, 5), false, 'levels closed again do not add up');
+    assert.equal(blockDepthOver(`${Array.from({ length: 40 }, () => `${' '.repeat(30)}deep: x`).join('\n')}`, 5), false, 'one deep column is one level');
+    assert.equal(blockDepthOver(`${ladder(4)}\n${Array.from({ length: 10 }, (_, i) => `${' '.repeat(20 + i)}# comment`).join('\n')}`, 5), false, 'comments do not count');
   });
 
   it('checks that take longer than maxDocumentMs stop, naming the rules that did not run', () => {

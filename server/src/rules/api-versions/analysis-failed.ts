@@ -28,6 +28,11 @@ const rule: Rule = {
         default: ANALYSIS_BUDGETS.maxFlowDepth,
         description: 'A document whose flow collections (`{...}`, `[...]`) nest deeper than this is not analysed: the parser\'s time grows with the depth.',
       },
+      maxBlockDepth: {
+        schema: { type: 'integer', minimum: 1 },
+        default: ANALYSIS_BUDGETS.maxBlockDepth,
+        description: 'A document whose block collections (indented mappings and sequences) nest deeper than this is not analysed: the checks walk the tree recursively and would run out of stack.',
+      },
       maxDocumentMs: {
         schema: { type: 'integer', minimum: 1 },
         default: ANALYSIS_BUDGETS.maxDocumentMs,
