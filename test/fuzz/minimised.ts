@@ -30,4 +30,8 @@ export const MINIMISED: readonly MinimisedInput[] = [
   { name: 'a pod spec whose last key is a bare ? (pod-spread-missing: no fix rather than one nested under it)', text: 'apiVersion: p\nkind: Deployment\nspec:\n  replicas: 2\n  template:\n    metadata:\n      labels:\n        p: er\n    spec:\n      ?' },
   { name: 'a pod spec followed by a comment at a lower indentation (two cross-resource fixes at one end, fix-all)', text: 'apiVersion: /v1\nkind: Deployment\nspec:\n  template:\n    metadata:\n      labels:\n        ss: ""\n    spec:\n      securit:\n          sectext:\n  # # When\n' },
   { name: 'a Deployment closed by ..., then junk (pdb-missing adds its budget before the marker)', text: 'apiVersion: app\nkind: Deployment\nspec:\n  replicas: 2\n  template:\n    metadata:\n      labels:\n        app: re\n    spec:\n      cs:\n...\n oi' },
+  {
+    name: 'a pod spec followed by a comment and a key at a lower indentation (pod-spread-missing nested its constraints under that key; lone CRs in the original)',
+    text: "2\n---\napiVersion: appr1beta1\nkind: Deployment\nme  name: \nspec:\n \n  replicas: 3\n  template:\n    metadata:\n      labels:\n        app: guestbook\n        tier: frontend\n    spec:\n      containers:\n               env:\n    # If your doow:\n    matchLabels:\n       ",
+  },
 ];

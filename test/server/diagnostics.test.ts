@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { ruleById } from '../../server/src/rules';
+import { RULES, ruleById } from '../../server/src/rules';
 import { LspClient } from '../helpers/lspClient';
 import { pod, stable, summary, tempWorkspace, type TempWorkspace } from '../helpers/lspFixtures';
 import { yaml } from '../helpers/ruleTester';
@@ -182,6 +182,28 @@ describe('language server: diagnostics', () => {
     const published = await client.waitForDiagnostics(uri, (p) => p.version === 2);
     assert.deepEqual(byPod(published, 'new').map((d) => d.code), ['liveness-probe-missing']);
     assert.deepEqual(client.diagnosticsFor(uri).map((p) => p.version), [2]);
+  });
+
+  it('shows at most kubeProd.maxProblemsPerFile problems, errors first in position order, and one saying how many more', async () => {
+    const uri = workspace.uri('capped.yaml');
+    const twoRules = Object.fromEntries(RULES.map((r) => [r.meta.id, ['liveness-probe-missing', 'privileged-container'].includes(r.meta.id) ? r.meta.severity : 'off']));
+    settings.set(uri, { rules: twoRules, maxProblemsPerFile: 3 });
+    const text = `${pod('a', { privileged: true })}---\n${pod('b', { privileged: true })}---\n${pod('c')}`;
+    await client.open(uri, text);
+    const params = await client.waitForDiagnostics(uri);
+    assert.deepEqual(
+      params.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code ?? '')} ${d.severity} ${String(d.message).slice(0, 60)}`),
+      [
+        '5:4 liveness-probe-missing 2 Pod "a", container "app": no livenessProbe',
+        '7:22 privileged-container 1 Pod "a", container "app": runs privileged',
+        '16:22 privileged-container 1 Pod "b", container "app": runs privileged',
+        `0:0  ${DiagnosticSeverity.Information} 2 more kube-prod problems in this file are not shown (kubePr`,
+      ],
+    );
+    assert.equal(params.diagnostics[3].message, '2 more kube-prod problems in this file are not shown (kubeProd.maxProblemsPerFile is 3); `kube-prod check` lists every one.');
+    // Fixes still see every finding: the fix-all edit covers the probes left out.
+    const fixAll = await client.request<{ changes?: Record<string, Array<{ newText: string }>> } | null>('kubeProd/fixAll', { uri });
+    assert.equal((fixAll?.changes?.[uri]?.[0]?.newText.match(/livenessProbe:/g) ?? []).length, 3);
   });
 
   it('publishes nothing for documents that are not YAML', async () => {

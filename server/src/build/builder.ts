@@ -13,6 +13,7 @@ import { kustomizeMapper, readKustomizeOutput, type BuiltObject } from '../engin
 import { liteKustomize } from '../engine/build/liteKustomize';
 import { planKustomize, type BuildRole, type FileTree, type KustomizePlan } from '../engine/build/tree';
 import type { AnyRule } from '../engine/rule';
+import { findingOrder } from '../engine/order';
 import type { Finding } from '../engine/types';
 import { findHelm, findKustomize, run, type KustomizeTool, type RunResult } from './tools';
 
@@ -244,7 +245,7 @@ export async function buildAll(request: BuildRequest): Promise<BuildResult> {
   }
   const rootLabels = new Map<string, string[]>();
   for (const [file, roots] of plan.rootsOf) rootLabels.set(file, roots.map((root) => label(root, request.labelBase)));
-  const kustomizeFindings = mergeBuilds(builds, (file) => rootLabels.get(file) ?? []);
+  const kustomizeFindings = mergeBuilds(builds, (file) => rootLabels.get(file) ?? [], findingOrder(request.rules));
 
   // Helm
   const chartDirs = new Set(request.chartFiles.map((file) => dirname(file)));

@@ -7,6 +7,7 @@ import { PeerMap, peerAnnotationsOf, type PeerAnnotation } from './peers';
 import { ANY_KIND, isWorkspaceRule, type AnyRule, type Rule, type RuleContext } from './rule';
 import { commentSuppressions, IGNORE_ANNOTATION, isIgnored, parseRuleList, type CommentSuppression } from './suppress';
 import { normaliseLoneCarriageReturns } from './lineBreaks';
+import { findingOrder, type FindingOrder } from './order';
 import { LineIndex, splitDocuments, type DocumentChunk } from './text';
 import type { Finding, Range, Span } from './types';
 import { factsOf, type ResourceFacts } from './workspace/facts';
@@ -89,9 +90,12 @@ export class Analyzer {
   private readonly budgets: Record<keyof typeof ANALYSIS_BUDGETS, number>;
   private readonly cache = new Map<string, Map<string, ChunkResult>>();
   private readonly peers: PeerMap;
+  /** The workspace's order too: it merges these findings with its own rather than sorting them again. */
+  private readonly order: FindingOrder;
 
   constructor(private readonly options: AnalyzerOptions) {
     this.peers = new PeerMap(options.rules);
+    this.order = findingOrder(options.rules);
     for (const rule of options.rules) {
       if (isWorkspaceRule(rule)) continue;
       const setting = options.config.rules.get(rule.meta.id);
@@ -236,7 +240,7 @@ export class Analyzer {
     const silencedByPeers: string[] = [];
     if (object && (object.builtin || this.anyKindRules.length > 0)) {
       this.checkObject(object, chunk.text, comments, peerAnnotations, lines, startLine, findings, silencedByPeers);
-      findings.sort(byPosition);
+      findings.sort(this.order);
     }
     const facts = object ? factsOf(object, lines, comments) : undefined;
     if (facts && peerAnnotations.length > 0) {
@@ -448,9 +452,6 @@ export function analysisFailureMessage(error: unknown, ruleId?: string, subject:
   return `kube-prod could not analyse this ${subject}: ${ruleId ? `rule ${ruleId} failed: ` : ''}${reason}`;
 }
 
-function byPosition(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
-}
 
 function toRange(lines: LineIndex, span: Span, startLine: number): Range {
   const start = lines.positionAt(span[0]);

@@ -108,8 +108,18 @@ class Levels {
  */
 export class DiagnosticsService {
   private readonly runs = new Map<string, Run>();
-  /** What was last published per open document (JSON), so identical lists are not resent. */
-  private readonly published = new Map<string, string>();
+  /**
+   * What was last published per open document, and at which index generation: a document
+   * published since the index last changed is up to date, and an identical list is not resent.
+   */
+  private readonly published = new Map<string, { generation: number; diagnostics: Diagnostic[] }>();
+  /** Bumped on every change of the index. */
+  private indexGeneration = 0;
+  /**
+   * Each finding's diagnostic, made once: the findings of the documents an edit did not touch are
+   * the same objects from one analysis to the next, and a 2,000-document file has 16,000 of them.
+   */
+  private readonly made = new WeakMap<Finding, Diagnostic>();
   private readonly levels: Levels;
   private readonly changedScopes = new Set<string>();
   private republishTimer: NodeJS.Timeout | undefined;
@@ -231,16 +241,29 @@ export class DiagnosticsService {
     const document = this.current(uri, run);
     if (!document) return;
     if (workspaces.indexedVersion(uri) !== document.version) workspaces.edited(uri, document.getText(), document.version);
-    this.publish(uri, run.version, this.levels.apply(workspaces.findings(uri) ?? [], config, documentSettings.rules));
+    this.publish(uri, run.version, this.levels.apply(workspaces.findings(uri) ?? [], config, documentSettings.rules), documentSettings.maxProblemsPerFile);
   }
 
-  private publish(uri: string, version: number, findings: readonly Finding[]): void {
-    const diagnostics = findings.map((f) => toDiagnostic(f, this.deps.ruleById));
-    this.published.set(uri, JSON.stringify(diagnostics));
+  private publish(uri: string, version: number, findings: readonly Finding[], max = DEFAULT_SETTINGS.maxProblemsPerFile): void {
+    const diagnostics = this.diagnosticsOf(findings, max);
+    this.published.set(uri, { generation: this.indexGeneration, diagnostics });
     this.deps.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
+  /** At most `max` diagnostics (errors first, in position order), and one saying how many more there are. */
+  private diagnosticsOf(findings: readonly Finding[], max: number): Diagnostic[] {
+    const shown = findings.length > max ? mostSevere(findings, max) : findings;
+    const diagnostics = shown.map((finding) => {
+      let diagnostic = this.made.get(finding);
+      if (!diagnostic) this.made.set(finding, (diagnostic = toDiagnostic(finding, this.deps.ruleById)));
+      return diagnostic;
+    });
+    if (shown.length < findings.length) diagnostics.push(moreProblems(findings.length - shown.length, max));
+    return diagnostics;
+  }
+
   private indexChanged(change: IndexChange): void {
+    this.indexGeneration++;
     this.changedScopes.add(change.scope);
     if (this.republishTimer) clearTimeout(this.republishTimer);
     const delay = change.uris?.length ? this.debounceMs(change.uris[0]) : DEFAULT_SETTINGS.debounceMs;
@@ -268,18 +291,51 @@ export class DiagnosticsService {
       if (!isManifest(document) || !scopes.has(workspaces.scopeOf(uri))) continue;
       const run = this.runs.get(uri);
       if (!run?.done || run.version !== version || workspaces.indexedVersion(uri) !== version) continue;
+      // Published since the index last changed (the edit that changed it was this document's own).
+      const previous = this.published.get(uri);
+      if (previous?.generation === this.indexGeneration) continue;
       const documentSettings = settings.peek(uri);
       const config = configs.peek(uri);
       if (!documentSettings || !config || !this.analysed(uri, documentSettings)) continue;
       const findings = workspaces.findings(uri);
       if (!findings) continue;
-      const diagnostics = this.levels.apply(findings, config, documentSettings.rules).map((f) => toDiagnostic(f, this.deps.ruleById));
-      const json = JSON.stringify(diagnostics);
-      if (json === this.published.get(uri)) continue;
-      this.published.set(uri, json);
+      const diagnostics = this.diagnosticsOf(this.levels.apply(findings, config, documentSettings.rules), documentSettings.maxProblemsPerFile);
+      this.published.set(uri, { generation: this.indexGeneration, diagnostics });
+      if (previous && sameDiagnostics(previous.diagnostics, diagnostics)) continue;
       this.deps.connection.sendDiagnostics({ uri, version, diagnostics });
     }
   }
+}
+
+/** `max` of the findings: errors first, then warnings, then information, each kind in position order. */
+export function mostSevere(findings: readonly Finding[], max: number): Finding[] {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  const room: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let left = max;
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    room[severity] = Math.min(left, counts[severity]);
+    left -= room[severity];
+  }
+  return findings.filter((finding) => room[finding.severity]-- > 0);
+}
+
+function moreProblems(count: number, max: number): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    message: `${count.toLocaleString('en-US')} more kube-prod problems in this file are not shown (kubeProd.maxProblemsPerFile is ${max}); \`kube-prod check\` lists every one.`,
+  };
+}
+
+/** Same diagnostics, in the same order: the same objects (made once per finding) or equal ones. */
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i] && JSON.stringify(a[i]) !== JSON.stringify(b[i])) return false;
+  }
+  return true;
 }
 
 /** The one diagnostic of a file whose analysis failed outside any document (the engine contains those). */

@@ -23,6 +23,8 @@ export interface Settings {
   /** Chart folder (relative to the workspace folder) -> values files (relative to the workspace folder). */
   helmValues: Record<string, string[]>;
   renderTimeoutMs: number;
+  /** Diagnostics published per file at most; one more says how many were left out. */
+  maxProblemsPerFile: number;
 }
 
 export const SETTINGS_SECTION = 'kubeProd';
@@ -37,6 +39,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   kustomizePath: '',
   helmValues: {},
   renderTimeoutMs: 30_000,
+  maxProblemsPerFile: 1000,
 });
 const LEVELS: readonly string[] = ['off', 'info', 'warning', 'error'];
 const MAX_DEBOUNCE_MS = 10_000;
@@ -102,6 +105,10 @@ export function normalizeSettings(raw: unknown, knownRule: (id: string) => boole
   if (typeof raw.renderTimeoutMs === 'number' && Number.isFinite(raw.renderTimeoutMs) && raw.renderTimeoutMs >= 1000) {
     settings.renderTimeoutMs = Math.round(raw.renderTimeoutMs);
   } else if (raw.renderTimeoutMs !== undefined && raw.renderTimeoutMs !== null) invalid('renderTimeoutMs', raw.renderTimeoutMs, 'expected a number of milliseconds >= 1000');
+
+  if (typeof raw.maxProblemsPerFile === 'number' && Number.isInteger(raw.maxProblemsPerFile) && raw.maxProblemsPerFile >= 1) {
+    settings.maxProblemsPerFile = raw.maxProblemsPerFile;
+  } else if (raw.maxProblemsPerFile !== undefined && raw.maxProblemsPerFile !== null) invalid('maxProblemsPerFile', raw.maxProblemsPerFile, 'expected a whole number >= 1');
 
   return settings;
 }

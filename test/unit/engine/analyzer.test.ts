@@ -93,8 +93,9 @@ describe('Analyzer', () => {
     const crd = yaml('apiVersion: argoproj.io/v1alpha1', 'kind: Rollout', 'metadata: {name: r}');
     const service = yaml('apiVersion: v1', 'kind: Service', 'metadata: {name: s}');
     assert.deepEqual(summary(analyzer(rules), `${pod('a')}---\n${crd}---\n${service}---\nname: not-kubernetes\n`), [
-      '2:1 pods pods saw Pod',
+      // One position: by rule id, the order the workspace gives too.
       '2:1 any-kind any-kind saw Pod',
+      '2:1 pods pods saw Pod',
       '10:1 any-kind any-kind saw Rollout',
       '14:1 any-kind any-kind saw Service',
     ]);

@@ -45,6 +45,7 @@ describe('normalizeSettings', () => {
       kustomizePath: 'kubectl',
       helmValues: { 'charts/app': ['charts/app/ci/prod-values.yaml'] },
       renderTimeoutMs: 5000,
+      maxProblemsPerFile: 50,
     };
     assert.deepEqual(normalizeSettings(raw, known, log), raw);
     assert.deepEqual(log.lines, []);
@@ -52,11 +53,11 @@ describe('normalizeSettings', () => {
 
   it('drops unknown rule ids and bad values, reporting each once', () => {
     const log = recordingLog();
-    const raw = { enable: 'yes', rules: { 'no-such-rule': 'error', 'privileged-container': 'loud', 'liveness-probe-missing': 'info' }, exclude: 'a/**', debounceMs: -1 };
+    const raw = { enable: 'yes', rules: { 'no-such-rule': 'error', 'privileged-container': 'loud', 'liveness-probe-missing': 'info' }, exclude: 'a/**', debounceMs: -1, maxProblemsPerFile: 0.5 };
     for (let i = 0; i < 3; i++) {
       assert.deepEqual(normalizeSettings(raw, known, log), { ...DEFAULT_SETTINGS, rules: { 'liveness-probe-missing': 'info' } });
     }
-    assert.equal(log.lines.length, 5, log.lines.join('\n'));
+    assert.equal(log.lines.length, 6, log.lines.join('\n'));
     assert.ok(log.lines.some((l) => l.includes('unknown rule "no-such-rule"')));
     assert.ok(log.lines.some((l) => l.includes('kubeProd.rules.privileged-container')));
   });

@@ -6,7 +6,8 @@ import type { AnyRule } from '../rule';
 import { applyEdits, type TextEdit } from '../fix/yamlEdit';
 import { LineIndex } from '../text';
 import type { Finding, Range, RelatedLocation, Span } from '../types';
-import { byPosition, Workspace } from '../workspace/workspace';
+import { Workspace } from '../workspace/workspace';
+import { findingOrder, type FindingOrder } from '../order';
 import type { FileTree } from './tree';
 
 /** A place in a source file. */
@@ -121,7 +122,7 @@ export function checkBuild(objects: ReadonlyArray<{ text: string }>, mapper: Bui
       list.push(moved);
     }
   });
-  for (const list of out.values()) list.sort(byPosition);
+  for (const list of out.values()) list.sort(findingOrder(options.rules));
   const locate = (uri: string, range: Range): { file: string; range: Range } | undefined => {
     const index = uris.indexOf(uri);
     if (index < 0) return undefined;
@@ -146,7 +147,7 @@ export interface BuildFindings {
  * every build has is one finding; one only some builds have says which (`(in overlays/production)`).
  * `buildsOf(file)` names every build the file takes part in.
  */
-export function mergeBuilds(builds: readonly BuildFindings[], buildsOf: (file: string) => readonly string[]): FindingsByFile {
+export function mergeBuilds(builds: readonly BuildFindings[], buildsOf: (file: string) => readonly string[], order: FindingOrder): FindingsByFile {
   const groups = new Map<string, { file: string; variants: Array<{ finding: Finding; labels: string[] }> }>();
   for (const build of builds) {
     for (const [file, findings] of build.findings) {
@@ -179,6 +180,6 @@ export function mergeBuilds(builds: readonly BuildFindings[], buildsOf: (file: s
       list.push(partial ? { ...variant.finding, message: `${variant.finding.message} (in ${variant.labels.sort().join(', ')})` } : variant.finding);
     }
   }
-  for (const list of out.values()) list.sort(byPosition);
+  for (const list of out.values()) list.sort(order);
   return out;
 }

@@ -128,9 +128,22 @@ function columnOf(text: string, offset: number): number {
   return offset - lineStart(text, offset);
 }
 
-/** The end of the last line a node occupies, its own trailing comment included. */
+/**
+ * The end of the last line a node occupies, its own trailing comment included. A block node's
+ * range runs on over the blank lines, comment lines and indentation that follow it, up to the next
+ * key: an entry added at its end would land under that key (found by the fuzzer: a spread
+ * constraint nested under a `matchLabels:` that followed the pod spec at a lower indentation).
+ */
 function endOfNodeLine(text: string, node: Node): number {
-  return lineEnd(text, Math.max(node.range![0], node.range![1] - 1));
+  const start = node.range![0];
+  let end = node.range![1];
+  for (;;) {
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    const line = lineStart(text, end);
+    if (line <= start || !/^[ \t]*#/.test(text.slice(line, end))) break;
+    end = line;
+  }
+  return lineEnd(text, Math.max(start, end - 1));
 }
 
 /**

@@ -45,6 +45,8 @@ export class WorkspaceIndex {
   generation = 0;
   /** Bumped when an object of that namespace comes or goes: what a cross-resource finding there depends on. */
   private readonly namespaceGenerations = new Map<string, number>();
+  /** stampOf's answers until the namespace (or the cluster) changes: asked once per object per keystroke. */
+  private readonly stamps = new Map<string, string>();
   /** Bumped when a cluster-scoped object comes or goes (Namespaces, cluster-wide policies). */
   private clusterGeneration = 0;
   /** Counts lookups across namespaces: a finding computed while it moved depends on every namespace. */
@@ -54,10 +56,26 @@ export class WorkspaceIndex {
 
   /** Replaces what the index knows of one file. */
   setFile(uri: string, analysis: FileAnalysis): IndexedFile {
-    this.unbucket(uri);
+    // An object whose document did not change (the same facts, at the same line, with the same
+    // findings: the analyzer's cache hands them back as they were) keeps its place in the index.
+    // Only the namespaces of objects that came, went or moved are touched, so after a keystroke in
+    // a 2,000-document file the cross-resource findings of the other namespaces stay cached.
+    const previous = new Map<ResourceFacts, IndexedResource[]>();
+    for (const resource of this.filesByUri.get(uri)?.resources ?? []) {
+      const list = previous.get(resource.facts);
+      if (list) list.push(resource);
+      else previous.set(resource.facts, [resource]);
+    }
+    const kept = new Set<IndexedResource>();
     const resources: IndexedResource[] = [];
     for (const document of analysis.documents) {
       if (!document.facts) continue;
+      const same = previous.get(document.facts)?.find((r) => r.startLine === document.startLine && r.findings === document.findings && !kept.has(r));
+      if (same) {
+        kept.add(same);
+        resources.push(same);
+        continue;
+      }
       resources.push({
         uri,
         facts: document.facts,
@@ -66,9 +84,10 @@ export class WorkspaceIndex {
         findings: document.findings,
       });
     }
+    for (const list of previous.values()) for (const resource of list) if (!kept.has(resource)) this.unbucketOne(resource);
     const file: IndexedFile = { uri, resources, findings: analysis.findings, template: analysis.template };
     this.filesByUri.set(uri, file);
-    for (const resource of resources) this.bucket(resource);
+    for (const resource of resources) if (!kept.has(resource)) this.bucket(resource);
     this.generation++;
     return file;
   }
@@ -159,7 +178,9 @@ export class WorkspaceIndex {
    * on changes: the objects of its namespace, and cluster-scoped objects.
    */
   stampOf(namespace: string): string {
-    return `${this.namespaceGenerations.get(namespace) ?? 0}:${this.clusterGeneration}`;
+    let stamp = this.stamps.get(namespace);
+    if (stamp === undefined) this.stamps.set(namespace, (stamp = `${this.namespaceGenerations.get(namespace) ?? 0}:${this.clusterGeneration}`));
+    return stamp;
   }
 
   /** Says that a query looked beyond the namespace it was asked about (see stampOf). */
@@ -172,8 +193,13 @@ export class WorkspaceIndex {
   }
 
   private touch(namespace: string | undefined): void {
-    if (namespace === undefined) this.clusterGeneration++;
-    else this.namespaceGenerations.set(namespace, (this.namespaceGenerations.get(namespace) ?? 0) + 1);
+    if (namespace === undefined) {
+      this.clusterGeneration++;
+      this.stamps.clear();
+    } else {
+      this.namespaceGenerations.set(namespace, (this.namespaceGenerations.get(namespace) ?? 0) + 1);
+      this.stamps.delete(namespace);
+    }
   }
 
   private namespaceOf(facts: ResourceFacts): string | undefined {
@@ -210,25 +236,27 @@ export class WorkspaceIndex {
   private unbucket(uri: string): boolean {
     const file = this.filesByUri.get(uri);
     if (!file) return false;
-    for (const resource of file.resources) {
-      const { kind } = resource.facts;
-      this.touch(resource.namespace);
-      if (resource.namespace === undefined) {
-        this.clusterScoped.get(kind)?.delete(resource);
-        continue;
-      }
-      const bucket = this.namespaces.get(resource.namespace);
-      if (!bucket) continue;
-      bucket.byKind.get(kind)?.delete(resource);
-      if (bucket.byKind.get(kind)?.size === 0) bucket.byKind.delete(kind);
-      bucket.workloads.delete(resource);
-      for (const [key, value] of Object.entries(resource.facts.workload?.podLabels ?? {})) {
-        const k = labelKey(key, value);
-        bucket.podsByLabel.get(k)?.delete(resource);
-        if (bucket.podsByLabel.get(k)?.size === 0) bucket.podsByLabel.delete(k);
-      }
-      if (bucket.byKind.size === 0) this.namespaces.delete(resource.namespace);
-    }
+    for (const resource of file.resources) this.unbucketOne(resource);
     return true;
+  }
+
+  private unbucketOne(resource: IndexedResource): void {
+    const { kind } = resource.facts;
+    this.touch(resource.namespace);
+    if (resource.namespace === undefined) {
+      this.clusterScoped.get(kind)?.delete(resource);
+      return;
+    }
+    const bucket = this.namespaces.get(resource.namespace);
+    if (!bucket) return;
+    bucket.byKind.get(kind)?.delete(resource);
+    if (bucket.byKind.get(kind)?.size === 0) bucket.byKind.delete(kind);
+    bucket.workloads.delete(resource);
+    for (const [key, value] of Object.entries(resource.facts.workload?.podLabels ?? {})) {
+      const k = labelKey(key, value);
+      bucket.podsByLabel.get(k)?.delete(resource);
+      if (bucket.podsByLabel.get(k)?.size === 0) bucket.podsByLabel.delete(k);
+    }
+    if (bucket.byKind.size === 0) this.namespaces.delete(resource.namespace);
   }
 }

@@ -1,11 +1,13 @@
 import { Analyzer, type FileAnalysis } from '../analyzer';
 import type { ResolvedConfig } from '../config';
 import { hasLoneCarriageReturns, withCrlfFix } from '../lineBreaks';
+import { findingOrder, type FindingOrder } from '../order';
 import type { PeerAnnotationEffect } from '../peers';
 import type { AnyRule } from '../rule';
 import { isWithin, type Finding, type Position, type Range } from '../types';
 import { WorkspaceChecker, type DocumentSource } from './evaluate';
 import { WorkspaceIndex, type IndexedFile, type IndexedResource } from './index';
+import type { ResourceFacts } from './facts';
 
 export interface WorkspaceOptions {
   rules: readonly AnyRule[];
@@ -32,9 +34,34 @@ export interface PeerSuppression extends PeerAnnotationEffect {
   silenced: number;
 }
 
-/** Findings in file order; on one position, by rule id. */
-export const byPosition = (a: Finding, b: Finding): number =>
-  a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+/**
+ * `a` and `b` merged in byPosition order, `a` first among equals (what a stable sort of `[...a,
+ * ...b]` gives); undefined when either is out of order, for the caller to sort instead.
+ */
+export function mergeInOrder(a: readonly Finding[], b: readonly Finding[], byPosition: FindingOrder): Finding[] | undefined {
+  const out: Finding[] = new Array<Finding>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    if (byPosition(a[i], b[j]) <= 0) {
+      if (i > 0 && byPosition(a[i - 1], a[i]) > 0) return undefined;
+      out[k++] = a[i++];
+    } else {
+      if (j > 0 && byPosition(b[j - 1], b[j]) > 0) return undefined;
+      out[k++] = b[j++];
+    }
+  }
+  for (; i < a.length; i++) {
+    if (i > 0 && byPosition(a[i - 1], a[i]) > 0) return undefined;
+    out[k++] = a[i];
+  }
+  for (; j < b.length; j++) {
+    if (j > 0 && byPosition(b[j - 1], b[j]) > 0) return undefined;
+    out[k++] = b[j];
+  }
+  return out;
+}
 
 /**
  * The engine over many files: single-object analysis per file plus the cross-resource rules
@@ -61,12 +88,17 @@ export class Workspace {
   private readonly builtFiles = new Set<string>();
   /** What the builds found, moved to the source files. */
   private buildFindings = new Map<string, readonly Finding[]>();
+  /** Findings in file order; on one position, in the rule registry's order. */
+  readonly order: FindingOrder;
+  /** The documents of each open file's analysis by their facts (see sourceOf). */
+  private readonly openDocuments = new WeakMap<FileAnalysis, Map<ResourceFacts, FileAnalysis['documents'][number][]>>();
   /** Files with a line break of a lone CR: their fixes insert CRLFs (see withCrlfFix). */
   private readonly loneCarriageReturns = new Set<string>();
   /** The applications the builds produced: the checklist covers them too. */
   private applications: readonly AttachedApplication[] = [];
 
   constructor(options: WorkspaceOptions) {
+    this.order = findingOrder(options.rules);
     this.config = options.config;
     this.analyzer = new Analyzer(options);
     this.index = new WorkspaceIndex(options.config.defaultNamespace);
@@ -138,9 +170,13 @@ export class Workspace {
     const built = this.buildFindings.get(uri) ?? [];
     const file = this.index.file(uri);
     if (!file) return [...built];
-    const workspace = file.resources.flatMap((resource) => this.crossFindings(resource));
+    const workspace: Finding[] = [];
+    for (const resource of file.resources) for (const finding of this.crossFindings(resource)) workspace.push(finding);
     if (workspace.length === 0 && built.length === 0) return [...file.findings];
-    return [...file.findings, ...workspace, ...built].sort(byPosition);
+    if (built.length > 0) return [...file.findings, ...workspace, ...built].sort(this.order);
+    // Both lists are in file order already (each object's findings lie on its own lines): a merge,
+    // not a sort of 20,000 findings on every keystroke in a big file.
+    return mergeInOrder(file.findings, workspace, this.order) ?? [...file.findings, ...workspace].sort(this.order);
   }
 
   /** The peer linters' suppression annotations whose key lies under `position` (what a hover explains). */
@@ -164,8 +200,23 @@ export class Workspace {
     return found;
   }
 
+  /** The parsed document of an object of an open file (what its cross-resource fixes edit). */
   private sourceOf(resource: IndexedResource): DocumentSource | undefined {
-    const document = this.openFiles.get(resource.uri)?.documents.find((d) => d.startLine === resource.startLine && d.facts === resource.facts);
+    const open = this.openFiles.get(resource.uri);
+    if (!open) return undefined;
+    let byFacts = this.openDocuments.get(open);
+    if (!byFacts) {
+      // A Map rather than a search per object: a 2,000-document file would cost 2,000² comparisons.
+      byFacts = new Map();
+      for (const document of open.documents) {
+        if (!document.facts) continue;
+        const list = byFacts.get(document.facts);
+        if (list) list.push(document);
+        else byFacts.set(document.facts, [document]);
+      }
+      this.openDocuments.set(open, byFacts);
+    }
+    const document = byFacts.get(resource.facts)?.find((d) => d.startLine === resource.startLine);
     return document?.object ? { document: { ...document, object: document.object } } : undefined;
   }
 
@@ -185,13 +236,12 @@ export class Workspace {
    * cross-resource rule for every object after each keystroke would cost the checklist its speed.
    */
   private crossFindings(resource: IndexedResource): Finding[] {
-    const source = this.sourceOf(resource);
-    if (resource.namespace === undefined) return this.checker.check(resource, this.index, source);
+    if (resource.namespace === undefined) return this.checker.check(resource, this.index, this.sourceOf(resource)).sort(this.order);
     const stamp = this.index.stampOf(resource.namespace);
     const hit = this.cached.get(resource);
     if (hit?.stamp === stamp && (hit.generation === undefined || hit.generation === this.index.generation)) return hit.findings;
     const reads = this.index.crossNamespaceReads;
-    const findings = this.checker.check(resource, this.index, source);
+    const findings = this.checker.check(resource, this.index, this.sourceOf(resource)).sort(this.order);
     const generation = this.index.crossNamespaceReads !== reads ? this.index.generation : undefined;
     this.cached.set(resource, { stamp, generation, findings });
     return findings;
