@@ -43,13 +43,15 @@ interface ChunkResult {
   /** The file line the chunk started on when it was analysed: its findings' coordinates. */
   startLine: number;
   documents: AnalyzedDocument[];
+  /** The documents as last placed in the file: the same objects again while the chunk stays put. */
+  placed?: { startLine: number; documents: FileAnalysis['documents'] };
 }
 
 export interface FileAnalysis {
   /** Findings in file coordinates, in document order. */
   findings: Finding[];
   /** Each document with where its chunk starts in the file. */
-  documents: Array<AnalyzedDocument & { startLine: number; startOffset: number }>;
+  documents: Array<AnalyzedDocument & { startLine: number }>;
   /** The file is a Helm (Go) template: we say nothing about it. */
   template: boolean;
 }
@@ -139,7 +141,9 @@ export class Analyzer {
     // set off minor GCs that no longer copy freshly parsed, still-young syntax trees: about 8%
     // less time on a 2,000-document file than parsing and checking one document at a time.
     const parsed = new Map<string, ParsedChunk>();
+    let duplicates: Set<string> | undefined;
     for (const chunk of chunks) {
+      if (current.has(chunk.text) || parsed.has(chunk.text)) (duplicates ??= new Set()).add(chunk.text);
       const known = previous?.get(chunk.text);
       if (known) current.set(chunk.text, known);
       else if (!parsed.has(chunk.text)) parsed.set(chunk.text, this.overBudget(chunk) ?? parseChunk(chunk));
@@ -150,15 +154,27 @@ export class Analyzer {
     const documents: FileAnalysis['documents'] = [];
     for (const chunk of chunks) {
       const result = current.get(chunk.text)!;
+      const { placed } = result;
+      if (placed && placed.startLine === chunk.startLine && !duplicates?.has(chunk.text)) {
+        for (const document of placed.documents) {
+          documents.push(document);
+          for (const finding of document.findings) findings.push(finding);
+        }
+        continue;
+      }
       // Findings are made in file coordinates; only a document that moved since needs new ones.
       const moved = chunk.startLine - result.startLine;
+      const here: FileAnalysis['documents'] = [];
       for (const document of result.documents) {
         const found = moved === 0 ? document.findings : document.findings.map((finding) => shift(finding, moved));
         // Spelled out rather than spread: a spread of 2,000 documents costs milliseconds per keystroke.
         const { object, facts, doc, text: own, lines } = document;
-        documents.push({ object, facts, doc, text: own, lines, findings: found, startLine: chunk.startLine, startOffset: chunk.startOffset });
+        here.push({ object, facts, doc, text: own, lines, findings: found, startLine: chunk.startLine });
         for (const finding of found) findings.push(finding);
       }
+      for (const document of here) documents.push(document);
+      // A text that appears twice in the file is placed twice: neither placement is kept.
+      if (!duplicates?.has(chunk.text)) result.placed = { startLine: chunk.startLine, documents: here };
     }
     if (cacheKey !== undefined) this.cache.set(cacheKey, current);
     return { findings, documents, template: false };

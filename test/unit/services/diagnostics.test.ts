@@ -16,7 +16,7 @@ function service(edited: () => void): { published: PublishDiagnosticsParams[]; d
     documents: { get: (uri: string) => (uri === document.uri ? document : undefined) },
     settings: { forDocument: async () => ({ ...DEFAULT_SETTINGS, debounceMs: 0 }), peek: () => ({ ...DEFAULT_SETTINGS, debounceMs: 0 }) },
     configs: { configFor: async () => ({ key: 'k', user: {} }) },
-    workspaces: { onDidChange: () => undefined, ready: async () => undefined, indexedVersion: () => undefined, edited, findings: () => [], released: () => undefined },
+    workspaces: { onDidChange: () => undefined, ready: async () => undefined, indexedVersion: () => undefined, edited, findings: () => [], released: () => undefined, workspaceOf: () => undefined },
     folders: { folderOf: () => undefined },
     rules: RULES,
     ruleById,
