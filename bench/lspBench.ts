@@ -2,7 +2,9 @@
 // stdio, as an editor drives it: cold open to first diagnostics, keystroke to diagnostics, the
 // server's memory, and a 5,000-file workspace to its first complete checklist.
 // Numbers, not pass/fail: targets are printed beside them for the reader to judge.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseAllDocuments } from 'yaml';
@@ -84,7 +86,10 @@ function memoryOf(pid: number | undefined): { rss: number; peak: number } | unde
 }
 
 interface FileFigures {
+  /** parseAllDocuments in a warm process (median of 5), as `npm run bench` measures it. */
   parse: number;
+  /** parseAllDocuments once in a fresh process (median of 3): cold like a server's first analysis. */
+  coldParse: number;
   open: number[];
   keystrokes: number[];
   findings: number;
@@ -92,7 +97,21 @@ interface FileFigures {
 }
 
 /** Opens `text` in a fresh server (debounce 0) and types in the middle of it. */
+/** One parse of `text` in a fresh Node process, timed inside it. */
+function coldParse(text: string): number {
+  const dir = mkdtempSync(join(tmpdir(), 'kube-prod-bench-'));
+  try {
+    const file = join(dir, 'input.yaml');
+    writeFileSync(file, text);
+    const script = `const t=require('fs').readFileSync(${JSON.stringify(file)},'utf8');const {parseAllDocuments}=require(${JSON.stringify(require.resolve('yaml'))});const s=performance.now();parseAllDocuments(t);process.stdout.write(String(performance.now()-s));`;
+    return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function measureFile(text: string, settings: Record<string, unknown> = {}): Promise<FileFigures> {
+  const colds = [coldParse(text), coldParse(text), coldParse(text)];
   const parses: number[] = [];
   for (let i = 0; i < 5; i++) {
     const start = performance.now();
@@ -135,15 +154,17 @@ async function measureFile(text: string, settings: Record<string, unknown> = {})
       workspace.dispose();
     }
   }
-  return { parse: quantile(parses, 0.5), open, keystrokes, findings, memory };
+  return { parse: quantile(parses, 0.5), coldParse: quantile(colds, 0.5), open, keystrokes, findings, memory };
 }
 
 function report(label: string, figures: FileFigures): void {
-  const { parse, open, keystrokes, findings, memory } = figures;
+  const { parse, coldParse: coldParseMs, open, keystrokes, findings, memory } = figures;
   const cold = quantile(open, 0.5);
   console.log(`\n${label}: ${findings} diagnostics`);
-  console.log(`  bare yaml parse (parseAllDocuments)      ${parse.toFixed(1)} ms`);
-  console.log(`  cold open -> first diagnostics           ${cold.toFixed(1)} ms   ratio ${(cold / parse).toFixed(2)}x   (target <= 1.30x; ${open.map((t) => t.toFixed(0)).join(', ')} ms over ${open.length} fresh servers)`);
+  console.log(`  bare yaml parse (parseAllDocuments)      ${coldParseMs.toFixed(1)} ms in a fresh process (cold, as a server opens a file), ${parse.toFixed(1)} ms warm`);
+  console.log(
+    `  cold open -> first diagnostics           ${cold.toFixed(1)} ms   ratio ${(cold / coldParseMs).toFixed(2)}x the cold parse, ${(cold / parse).toFixed(2)}x the warm one   (target <= 1.30x; ${open.map((t) => t.toFixed(0)).join(', ')} ms over ${open.length} fresh servers)`,
+  );
   console.log(
     `  keystroke -> diagnostics                 median ${quantile(keystrokes, 0.5).toFixed(1)} ms, p95 ${quantile(keystrokes, 0.95).toFixed(1)} ms, max ${Math.max(...keystrokes).toFixed(1)} ms   (target median <= 20 ms, p95 <= 40 ms; ${keystrokes.length} keystrokes)`,
   );
