@@ -34,4 +34,5 @@ export const MINIMISED: readonly MinimisedInput[] = [
     name: 'a pod spec followed by a comment and a key at a lower indentation (pod-spread-missing nested its constraints under that key; lone CRs in the original)',
     text: "2\n---\napiVersion: appr1beta1\nkind: Deployment\nme  name: \nspec:\n \n  replicas: 3\n  template:\n    metadata:\n      labels:\n        app: guestbook\n        tier: frontend\n    spec:\n      containers:\n               env:\n    # If your doow:\n    matchLabels:\n       ",
   },
+  { name: 'a PDB selector that contains an alias of itself (deprecated-api-version overflowed the stack)', text: 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nspec:\n selector: &a148\n  p: *a148' },
 ];

@@ -402,11 +402,17 @@ export function flowDepthOver(text: string, limit: number): boolean {
  * dozen levels.
  */
 export function blockDepthOver(text: string, limit: number): boolean {
-  // Cheap exit for almost every document: each level takes a line of its own.
+  // Cheap exit for almost every document: each level takes a line of its own, unless sequence
+  // entries or complex keys open on one line (`- - - x`).
   let lines = 1;
   for (let i = text.indexOf('\n'); i !== -1 && lines <= limit; i = text.indexOf('\n', i + 1)) lines++;
-  if (lines <= limit) return false;
+  if (lines <= limit && !COMPACT_NESTING.test(text)) return false;
   const levels: number[] = [];
+  const level = (column: number): boolean => {
+    while (levels.length > 0 && levels[levels.length - 1] > column) levels.pop();
+    if (levels.length === 0 || levels[levels.length - 1] < column) levels.push(column);
+    return levels.length > limit;
+  };
   for (let start = 0; start < text.length; ) {
     let i = start;
     while (text.charCodeAt(i) === 0x20) i++;
@@ -414,17 +420,21 @@ export function blockDepthOver(text: string, limit: number): boolean {
     const end = newline === -1 ? text.length : newline;
     const first = text[i];
     if (i < end && first !== '#' && first !== '\r') {
-      const indent = i - start;
-      while (levels.length > 0 && levels[levels.length - 1] > indent) levels.pop();
-      if (levels.length === 0 || levels[levels.length - 1] < indent) {
-        levels.push(indent);
-        if (levels.length > limit) return true;
+      if (level(i - start)) return true;
+      // `- - key:` nests a sequence in a sequence in a mapping, each at its own column.
+      for (let at = i; (text[at] === '-' || text[at] === '?') && (text[at + 1] === ' ' || text[at + 1] === '\t'); ) {
+        at += 2;
+        while (text[at] === ' ' || text[at] === '\t') at++;
+        if (at >= end || text[at] === '#' || text[at] === '\r') break;
+        if (level(at - start)) return true;
       }
     }
     start = end + 1;
   }
   return false;
 }
+
+const COMPACT_NESTING = /[-?][ \t]+[-?][ \t]/;
 
 /**
  * Whether a single-object fix does what it says: the document still parses (with no new errors)

@@ -15,6 +15,11 @@ export function normaliseLoneCarriageReturns(text: string): string {
   return hasLoneCarriageReturns(text) ? text.replace(LONE_CR, '\n') : text;
 }
 
+/** The text's lines as LineIndex counts them (a lone CR ends one too), without their LF. */
+export function linesOf(text: string): string[] {
+  return normaliseLoneCarriageReturns(text).split('\n');
+}
+
 export function hasLoneCarriageReturns(text: string): boolean {
   return text.includes('\r') && LONE_CR_ONCE.test(text);
 }

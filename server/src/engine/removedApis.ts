@@ -163,11 +163,18 @@ export function removedApiVersion(apiVersion: string, kind: string): RemovedApiV
   return BY_KEY.get(`${apiVersion} ${kind}`);
 }
 
-/** Set to something: `selector: {}` and `selector: {matchLabels: {}}` are as good as absent. */
-function isSetAndNonEmpty(read: NodeReader, node: unknown): boolean {
+/**
+ * Set to something: `selector: {}` and `selector: {matchLabels: {}}` are as good as absent. A
+ * mapping met again inside itself (`selector: &s {p: *s}`) adds nothing the first visit had not.
+ */
+function isSetAndNonEmpty(read: NodeReader, node: unknown, seen = new Set<unknown>()): boolean {
   const resolved = read.resolve(node);
   if (resolved === undefined) return false;
-  if (isMap(resolved)) return read.entries(resolved).some(([, value]) => isSetAndNonEmpty(read, value));
+  if (isMap(resolved)) {
+    if (seen.has(resolved)) return false;
+    seen.add(resolved);
+    return read.entries(resolved).some(([, value]) => isSetAndNonEmpty(read, value, seen));
+  }
   if (isSeq(resolved)) return resolved.items.length > 0;
   return !(isScalar(resolved) && (resolved.value === null || resolved.value === ''));
 }

@@ -179,8 +179,10 @@ interface Candidate {
   title: string;
   preferred: boolean;
   diagnostics: Diagnostic[];
-  /** What making it costs: the characters of the document it parses. */
+  /** What making it costs: the characters of the document it parses (0: always made at once). */
   cost: number;
+  /** Its action's title depends on its edit (a built file's fix names the values file). */
+  titledByEdit?: boolean;
   make(): CodeAction | undefined;
 }
 
@@ -249,12 +251,14 @@ export class CodeActionService {
     // of characters parsed (deterministic, unlike a clock), the client resolves the rest one by one.
     let budget = this.resolvable ? EAGER_CHARACTERS : Infinity;
     for (const candidate of [...fixes, ...silences]) {
-      if (titles.has(candidate.title)) continue;
-      if (budget > 0) {
+      // A built file's fix is titled by the values file its edit goes to: two such fixes of one
+      // title before their edits are made can be two actions.
+      if (!candidate.titledByEdit && titles.has(candidate.title)) continue;
+      if (budget > 0 || candidate.cost === 0) {
         budget -= candidate.cost;
         const action = candidate.make();
-        if (!action) continue;
-        titles.add(candidate.title).add(action.title);
+        if (!action || titles.has(action.title)) continue;
+        titles.add(action.title);
         actions.push(action);
       } else {
         titles.add(candidate.title);
@@ -349,7 +353,7 @@ export class CodeActionService {
       return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: this.workspaceEdit(uri, current.version, edits.map(toTextEdit)) };
     };
     // A built file's title names the file its edit goes to, known only from the edit: made at once (rendered objects are small).
-    return { title, preferred: true, diagnostics: [diagnostic], cost: built ? 0 : cost, make };
+    return { title, preferred: true, diagnostics: [diagnostic], cost: built ? 0 : cost, make, titledByEdit: built };
   }
 
   /** "Harden the whole pod": every hardening fix of the object in one edit (not preferred: it changes more than the finding asks). */

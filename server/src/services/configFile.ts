@@ -12,6 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, ConfigValidationError, parseConfig, type ConfigError, type UserConfig } from '../engine/config';
 import type { Folder, WorkspaceFolders } from './folders';
 import { describeError, type Log } from './log';
+import { linesOf } from '../engine/lineBreaks';
 
 export const CONFIG_DIAGNOSTIC_CODE = 'config';
 
@@ -222,7 +223,7 @@ function configUriOf(folder: Folder): string {
 export function configErrorDiagnostic(error: ConfigError, text: string | undefined, code = CONFIG_DIAGNOSTIC_CODE): Diagnostic {
   const line = error.line ?? 0;
   const character = error.character ?? 0;
-  const lineText = text?.split('\n')[line]?.replace(/\r$/, '') ?? '';
+  const lineText = (text === undefined ? undefined : linesOf(text)[line]?.replace(/\r$/, '')) ?? '';
   let end = character;
   if (error.line !== undefined) {
     const rest = lineText.slice(character);

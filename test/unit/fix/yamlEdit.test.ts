@@ -57,6 +57,21 @@ describe('YamlEditor', () => {
     );
   });
 
+  it('adds after the last entry, not after comment lines and keys that follow at a lower indentation (fuzzer)', () => {
+    const text = yaml('t:', '  spec:', '    containers:', '      env:', '  # a comment', '  next:', '    x: 1');
+    const out = edit(text, (editor, read, root) => editor.merge(read.map(root, 't', 'spec')!, { topologySpreadConstraints: [{ maxSkew: 1 }] }));
+    assert.equal(out, yaml('t:', '  spec:', '    containers:', '      env:', '    topologySpreadConstraints:', '    - maxSkew: 1', '  # a comment', '  next:', '    x: 1'));
+  });
+
+  it('keeps a block scalar whole: its # lines and its kept trailing blank lines are content', () => {
+    const script = yaml('c:', '  command:', '  - |', '    echo start', '    # keep running', 'other: 1');
+    const out = edit(script, (editor, read, root) => editor.merge(read.map(root, 'c')!, { resources: { limits: { cpu: '1' } } }));
+    assert.equal(out, yaml('c:', '  command:', '  - |', '    echo start', '    # keep running', '  resources:', '    limits:', '      cpu: "1"', 'other: 1'));
+    const kept = yaml('c:', '  note: |+', '    text', '', '', 'other: 1');
+    const after = edit(kept, (editor, read, root) => editor.merge(read.map(root, 'c')!, { b: 1 }));
+    assert.equal(after, yaml('c:', '  note: |+', '    text', '', '', '  b: 1', 'other: 1'));
+  });
+
   it('merges into an existing partial mapping instead of adding a duplicate key', () => {
     const text = yaml('securityContext:', '  runAsUser: 0 # was root', '  fsGroup: 2000');
     const out = edit(text, (editor, _read, root) => editor.merge(root, { securityContext: { runAsNonRoot: true, runAsUser: 1000, fsGroup: 2000 } }));

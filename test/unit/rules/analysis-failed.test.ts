@@ -112,6 +112,8 @@ describe('analysis budgets (options of analysis-failed)', () => {
     assert.equal(blockDepthOver(`${ladder(4)}\n${ladder(4)}\n${ladder(4)}`, 5), false, 'levels closed again do not add up');
     assert.equal(blockDepthOver(`${Array.from({ length: 40 }, () => `${' '.repeat(30)}deep: x`).join('\n')}`, 5), false, 'one deep column is one level');
     assert.equal(blockDepthOver(`${ladder(4)}\n${Array.from({ length: 10 }, (_, i) => `${' '.repeat(20 + i)}# comment`).join('\n')}`, 5), false, 'comments do not count');
+    assert.equal(blockDepthOver(`args:\n  ${'- '.repeat(6)}x`, 5), true, 'compact sequences nest on one line');
+    assert.equal(blockDepthOver('args:\n- - x\n- - y\n- --flag', 5), false);
   });
 
   it('checks that take longer than maxDocumentMs stop, naming the rules that did not run', () => {

@@ -6,6 +6,7 @@ import type { BuildMapper, SourceSpot } from './check';
 import { literalFix, valuesFix } from './helmFix';
 import { indentOf, TemplateAlignment, valuesReadBy } from './helmTemplate';
 import { LineIndex } from '../text';
+import { linesOf } from '../lineBreaks';
 import type { FileTree } from './tree';
 import { locate } from './yamlPath';
 
@@ -59,7 +60,7 @@ export function helmMapper(chartDir: string, documents: readonly HelmDocument[],
   const templateOfFile = (file: string): { lines: string[]; index: LineIndex } | undefined => {
     if (!templates.has(file)) {
       const text = tree.read(file);
-      templates.set(file, text === undefined ? undefined : { lines: text.split('\n'), index: new LineIndex(text) });
+      templates.set(file, text === undefined ? undefined : { lines: linesOf(text), index: new LineIndex(text) });
     }
     return templates.get(file);
   };
@@ -82,7 +83,7 @@ export function helmMapper(chartDir: string, documents: readonly HelmDocument[],
   const renderedOf = (index: number): { lines: string[]; index: LineIndex } => {
     let rendered = renderedLinesOf.get(index);
     const text = documents[index].text;
-    if (!rendered) renderedLinesOf.set(index, (rendered = { lines: text.split('\n'), index: new LineIndex(text) }));
+    if (!rendered) renderedLinesOf.set(index, (rendered = { lines: linesOf(text), index: new LineIndex(text) }));
     return rendered;
   };
   const valuesSpot = (path: string[]): { spot: SourceSpot; message: string } | undefined => {

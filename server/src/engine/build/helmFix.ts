@@ -7,6 +7,7 @@ import { isMap, isPair, isScalar, parseDocument, type Document, type Pair } from
 import { YamlEditor, type Plain, type TextEdit } from '../fix/yamlEdit';
 import { NodeReader } from '../nodes';
 import { LineIndex } from '../text';
+import { linesOf } from '../lineBreaks';
 import type { FileTree } from './tree';
 import { valuesReadBy, type TemplateAlignment } from './helmTemplate';
 import { locate } from './yamlPath';
@@ -88,7 +89,7 @@ function keyLine(doc: Document, renderedText: string, path: JsPath): number | un
   if (!isMap(parent) || typeof last !== 'string') return undefined;
   const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === last);
   const offset = (pair?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
-  return offset === undefined ? undefined : renderedText.slice(0, offset).split('\n').length - 1;
+  return offset === undefined ? undefined : linesOf(renderedText.slice(0, offset)).length - 1;
 }
 
 /** The values path a `toYaml` action printed as the whole value of the key on `line`, if one did. */

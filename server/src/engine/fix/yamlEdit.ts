@@ -136,14 +136,30 @@ function columnOf(text: string, offset: number): number {
  */
 function endOfNodeLine(text: string, node: Node): number {
   const start = node.range![0];
+  // Never back into the node's last scalar: a block scalar's lines (a `# ...` line of a script,
+  // the trailing blank lines of `|+`) are its content, not what follows it.
+  const floor = Math.max(start, lastLeaf(node).range?.[1] ?? start);
   let end = node.range![1];
   for (;;) {
-    while (end > start && /\s/.test(text[end - 1])) end--;
+    while (end > floor && /\s/.test(text[end - 1])) end--;
     const line = lineStart(text, end);
-    if (line <= start || !/^[ \t]*#/.test(text.slice(line, end))) break;
+    if (line <= floor || !/^[ \t]*#/.test(text.slice(line, end))) break;
     end = line;
   }
   return lineEnd(text, Math.max(start, end - 1));
+}
+
+/** The last scalar (or empty collection, or alias) at the end of a node: what its text ends with. */
+function lastLeaf(node: Node): Node {
+  let current = node;
+  while (isMap(current) || isSeq(current)) {
+    const last = current.items[current.items.length - 1] as unknown;
+    if (last === undefined) break;
+    const next = (isPair(last) ? (last.value as Node | null) ?? (last.key as Node | null) : last) as Node | null;
+    if (!next?.range) break;
+    current = next;
+  }
+  return current;
 }
 
 /**

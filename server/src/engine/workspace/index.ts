@@ -143,6 +143,8 @@ export class WorkspaceIndex {
 
   /** Objects of a kind in every namespace. */
   allOfKind(kind: string): IndexedResource[] {
+    // Objects of every namespace: a finding that read them depends on all of them (see stampOf).
+    this.noteCrossNamespaceRead();
     const out: IndexedResource[] = [...(this.clusterScoped.get(kind) ?? [])];
     for (const bucket of this.namespaces.values()) out.push(...(bucket.byKind.get(kind) ?? []));
     return out;
@@ -179,7 +181,7 @@ export class WorkspaceIndex {
    */
   stampOf(namespace: string): string {
     let stamp = this.stamps.get(namespace);
-    if (stamp === undefined) this.stamps.set(namespace, (stamp = `${this.namespaceGenerations.get(namespace) ?? 0}:${this.clusterGeneration}`));
+    if (stamp === undefined) this.stamps.set(namespace, (stamp = `${namespace}\u0000${this.namespaceGenerations.get(namespace) ?? 0}:${this.clusterGeneration}`));
     return stamp;
   }
 
