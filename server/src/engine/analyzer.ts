@@ -191,6 +191,10 @@ export class Analyzer {
     if (flowDepthOver(chunk.text, maxFlowDepth)) {
       return unparsed(chunk, `stopped before parsing: flow collections ({ or [) nested more than ${maxFlowDepth} deep (option maxFlowDepth)`);
     }
+    const stray = strayFlowClosers(chunk.text, MAX_STRAY_CLOSERS);
+    if (stray > MAX_STRAY_CLOSERS) {
+      return unparsed(chunk, `stopped before parsing: ${stray.toLocaleString('en-US')} flow closers (] or }) with no opener, each a syntax error the parser takes time over`);
+    }
     if (blockDepthOver(chunk.text, maxBlockDepth)) {
       return unparsed(chunk, `stopped before parsing: block collections nested more than ${maxBlockDepth} levels deep (option maxBlockDepth)`);
     }
@@ -362,10 +366,10 @@ function unparsed(chunk: DocumentChunk, reason: string): ParsedChunk {
 }
 
 /**
- * Whether `{` and `[` nest deeper than `limit` anywhere in the text. Quoted strings and comments
- * are skipped roughly (a quote inside a plain scalar can end the skip early, which only ever
- * makes the count lower): the parser's time on such a document grows with the depth, and real
- * manifests, JSON included, stay far below the limit.
+ * Whether `{` and `[` nest deeper than `limit` anywhere in the text, quoted scalars and comments
+ * skipped (see eachFlowIndicator; an apostrophe that hid the brackets after it once cost 8 s of
+ * parsing, found by the fuzzer). The parser's time on such a document grows with the depth, and
+ * real manifests, JSON included, stay far below the limit.
  */
 export function flowDepthOver(text: string, limit: number): boolean {
   // Cheap exit for almost every document: not even that many openers.
@@ -376,21 +380,78 @@ export function flowDepthOver(text: string, limit: number): boolean {
   }
   if (openers <= limit) return false;
   let depth = 0;
+  return eachFlowIndicator(text, (c) => {
+    if (c === '{' || c === '[') return ++depth > limit;
+    if (depth > 0) depth--;
+    return false;
+  });
+}
+
+/**
+ * Past this many `]` and `}` that close nothing, a document is not parsed: the parser spends about
+ * 40 µs on each such syntax error (the fuzzer's 36,779 on one line took 1.9 s). Not an option:
+ * no manifest has even a handful.
+ */
+export const MAX_STRAY_CLOSERS = 5000;
+
+/** How many `]` and `}` close nothing (quoted scalars and comments skipped); 0 when there are at most `limit` closers at all. */
+export function strayFlowClosers(text: string, limit: number): number {
+  let closers = 0;
+  for (let i = 0; i < text.length && closers <= limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7d || c === 0x5d) closers++;
+  }
+  if (closers <= limit) return 0;
+  let depth = 0;
+  let stray = 0;
+  eachFlowIndicator(text, (c) => {
+    if (c === '{' || c === '[') depth++;
+    else if (depth > 0) depth--;
+    else stray++;
+    return false;
+  });
+  return stray;
+}
+
+/**
+ * Calls `visit` with each `{`, `[`, `}` and `]` outside quoted scalars and comments, until it
+ * returns true (then returns true). A quote opens a quoted scalar only where one can start (after
+ * `:`, `-`, `?`, `,`, `[`, `{` or at the start of a line), so the apostrophe of "template's" in a
+ * comment or a plain scalar hides nothing that follows.
+ */
+function eachFlowIndicator(text: string, visit: (c: string) => boolean): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '{' || c === '[') {
-      if (++depth > limit) return true;
-    } else if (c === '}' || c === ']') {
-      if (depth > 0) depth--;
-    } else if (c === '"' || c === "'") {
-      const close = text.indexOf(c, i + 1);
-      i = close === -1 ? text.length : close;
-    } else if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\n')) {
+    if (c === '{' || c === '[' || c === '}' || c === ']') {
+      if (visit(c)) return true;
+    } else if ((c === '"' || c === "'") && opensScalar(text, i)) {
+      i = closingQuote(text, i);
+    } else if (c === '#' && (i === 0 || /[\s\ufeff]/.test(text[i - 1]))) {
       const eol = text.indexOf('\n', i);
       i = eol === -1 ? text.length : eol;
     }
   }
   return false;
+}
+
+/** Whether a quote at `at` can open a quoted scalar: what precedes it on its line is an indicator or nothing. */
+function opensScalar(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i < 0 || '\n\r:-?,[{\ufeff'.includes(text[i]);
+}
+
+/** The offset of the quote that closes the quoted scalar opened at `at` (escapes and '' honoured). */
+function closingQuote(text: string, at: number): number {
+  const quote = text[at];
+  for (let i = at + 1; i < text.length; i++) {
+    if (quote === '"' && text[i] === '\\') i++;
+    else if (text[i] === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return text.length;
 }
 
 /**

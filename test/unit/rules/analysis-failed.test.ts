@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isMap, parseDocument, type Pair } from 'yaml';
-import { Analyzer, blockDepthOver, flowDepthOver } from '../../../server/src/engine/analyzer';
+import { Analyzer, blockDepthOver, flowDepthOver, strayFlowClosers } from '../../../server/src/engine/analyzer';
 import { resolveConfig } from '../../../server/src/engine/config';
 import { NodeReader } from '../../../server/src/engine/nodes';
 import type { Rule } from '../../../server/src/engine/rule';
@@ -93,6 +93,9 @@ describe('analysis budgets (options of analysis-failed)', () => {
     assert.equal(flowDepthOver('a: [[[[1]]]]', 3), true);
     assert.equal(flowDepthOver(`a: ${'[x], '.repeat(500)}`, 3), false);
     assert.equal(flowDepthOver("a: '[[[[[[' # [[[[[[[\nb: 1", 3), false);
+    assert.equal(flowDepthOver(`\ufeff# the pod template's labels\nlabels: ${'[{x: '.repeat(300)}`, 200), true, 'an apostrophe in a comment or a plain scalar opens no quote (fuzzer: 8 s of parsing)');
+    assert.equal(flowDepthOver(`a: it's ${'['.repeat(10)}`, 3), true);
+    assert.equal(flowDepthOver(`a: "x\\" [[[["\nb: 'it''s [[[['\nc: [1]`, 3), false, 'escaped quotes inside quoted scalars');
   });
 
   it('a document whose block collections nest deeper than maxBlockDepth is not parsed (the fuzzer\'s 950-level pod spec, analysed or not depending on the JIT); the one beside it is analysed', () => {
@@ -103,6 +106,15 @@ describe('analysis budgets (options of analysis-failed)', () => {
       { ruleId: 'image-tag-latest', line: 962, message: 'Pod "good", container "app": image "app:latest" uses the latest tag' },
     ]);
     assert.deepEqual(analyse([analysisFailed], deep, false, { maxBlockDepth: 1000 }), [], 'within a raised budget it is analysed');
+  });
+
+  it('a document with thousands of flow closers that close nothing is not parsed (the fuzzer\'s 36,779 `]`: 1.9 s of syntax errors); the one beside it is analysed', () => {
+    const junk = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: junk}\ndata: ${']'.repeat(36_779)}\n`;
+    assert.deepEqual(analyse([analysisFailed, imageTagLatest], `${junk}---\n${pod('good')}`), [
+      { ruleId: 'analysis-failed', line: 1, message: 'kube-prod could not analyse this document: stopped before parsing: 36,779 flow closers (] or }) with no opener, each a syntax error the parser takes time over' },
+      { ruleId: 'image-tag-latest', line: 11, message: 'Pod "good", container "app": image "app:latest" uses the latest tag' },
+    ]);
+    assert.equal(strayFlowClosers(`a: [${'[x], '.repeat(6000)}]\nb: "${']'.repeat(6000)}"`, 5000), 0, 'closers that close something, or sit in quotes, are not stray');
   });
 
   it('blockDepthOver counts levels of indentation, not lines or columns', () => {
