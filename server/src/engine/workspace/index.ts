@@ -45,6 +45,9 @@ export class WorkspaceIndex {
   generation = 0;
   /** Bumped when an object of that namespace comes or goes: what a cross-resource finding there depends on. */
   private readonly namespaceGenerations = new Map<string, number>();
+  private readonly kindGenerations = new Map<string, number>();
+  /** The kinds allOfKind is asked for while recordingKinds runs. */
+  private kindsRead: Set<string> | undefined;
   /** stampOf's answers until the namespace (or the cluster) changes: asked once per object per keystroke. */
   private readonly stamps = new Map<string, string>();
   /** Bumped when a cluster-scoped object comes or goes (Namespaces, cluster-wide policies). */
@@ -143,8 +146,8 @@ export class WorkspaceIndex {
 
   /** Objects of a kind in every namespace. */
   allOfKind(kind: string): IndexedResource[] {
-    // Objects of every namespace: a finding that read them depends on all of them (see stampOf).
-    this.noteCrossNamespaceRead();
+    // Objects of every namespace: a finding that read them depends on that kind everywhere (see kindsRead).
+    this.kindsRead?.add(kind);
     const out: IndexedResource[] = [...(this.clusterScoped.get(kind) ?? [])];
     for (const bucket of this.namespaces.values()) out.push(...(bucket.byKind.get(kind) ?? []));
     return out;
@@ -194,7 +197,31 @@ export class WorkspaceIndex {
     return this.crossNamespaceReadCount;
   }
 
-  private touch(namespace: string | undefined): void {
+  /** Bumped when an object of that kind comes or goes, in any namespace (what allOfKind answers depend on). */
+  kindGeneration(kind: string): number {
+    return this.kindGenerations.get(kind) ?? 0;
+  }
+
+  /** Says that the finding being checked depends on these kinds in every namespace (an answer memoised from allOfKind). */
+  dependsOnKinds(kinds: readonly string[]): void {
+    if (this.kindsRead) for (const kind of kinds) this.kindsRead.add(kind);
+  }
+
+  /** Runs `check`, and says which kinds it asked allOfKind for. */
+  recordingKinds<T>(check: () => T): { value: T; kinds: string[] } {
+    const outer = this.kindsRead;
+    const kinds = new Set<string>();
+    this.kindsRead = kinds;
+    try {
+      return { value: check(), kinds: [...kinds] };
+    } finally {
+      this.kindsRead = outer;
+      if (outer) for (const kind of kinds) outer.add(kind);
+    }
+  }
+
+  private touch(namespace: string | undefined, kind: string): void {
+    this.kindGenerations.set(kind, (this.kindGenerations.get(kind) ?? 0) + 1);
     if (namespace === undefined) {
       this.clusterGeneration++;
       this.stamps.clear();
@@ -211,7 +238,7 @@ export class WorkspaceIndex {
 
   private bucket(resource: IndexedResource): void {
     const { kind } = resource.facts;
-    this.touch(resource.namespace);
+    this.touch(resource.namespace, resource.facts.kind);
     if (resource.namespace === undefined) {
       let set = this.clusterScoped.get(kind);
       if (!set) this.clusterScoped.set(kind, (set = new Set()));
@@ -244,7 +271,7 @@ export class WorkspaceIndex {
 
   private unbucketOne(resource: IndexedResource): void {
     const { kind } = resource.facts;
-    this.touch(resource.namespace);
+    this.touch(resource.namespace, resource.facts.kind);
     if (resource.namespace === undefined) {
       this.clusterScoped.get(kind)?.delete(resource);
       return;

@@ -141,6 +141,8 @@ const CLUSTER_POLICY_KINDS = ['GlobalNetworkPolicy', 'CiliumClusterwideNetworkPo
  * cluster-wide policy anywhere in the workspace. Rules about missing NetworkPolicies then say nothing.
  */
 export function hasCniNetworkPolicies(index: WorkspaceIndex, namespace: string): boolean {
+  // Memoised or not, the answer depends on the cluster-wide kinds in every namespace.
+  index.dependsOnKinds(CLUSTER_POLICY_KINDS);
   const cache = namespaceCache(index);
   let answer = cache.cni.get(namespace);
   if (answer === undefined) {

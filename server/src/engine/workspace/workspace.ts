@@ -76,7 +76,7 @@ export class Workspace {
    * Cross-resource findings of namespaced objects, valid while their namespace's stamp holds; a
    * finding that looked into other namespaces (`generation` set) only while the whole index does.
    */
-  private readonly cached = new WeakMap<IndexedResource, { stamp: string; generation: number | undefined; findings: Finding[] }>();
+  private readonly cached = new WeakMap<IndexedResource, { stamp: string; generation: number | undefined; kinds: Array<[string, number]>; findings: Finding[] }>();
   /** Analyses of the files open in an editor: their syntax trees, for quick-fixes. */
   private readonly openFiles = new Map<string, FileAnalysis>();
   /** The settings every finding was made with (the checklist reads which rules are on). */
@@ -239,11 +239,18 @@ export class Workspace {
     if (resource.namespace === undefined) return this.checker.check(resource, this.index, this.sourceOf(resource)).sort(this.order);
     const stamp = this.index.stampOf(resource.namespace);
     const hit = this.cached.get(resource);
-    if (hit?.stamp === stamp && (hit.generation === undefined || hit.generation === this.index.generation)) return hit.findings;
+    if (
+      hit?.stamp === stamp &&
+      (hit.generation === undefined || hit.generation === this.index.generation) &&
+      hit.kinds.every(([kind, generation]) => this.index.kindGeneration(kind) === generation)
+    ) {
+      return hit.findings;
+    }
     const reads = this.index.crossNamespaceReads;
-    const findings = this.checker.check(resource, this.index, this.sourceOf(resource)).sort(this.order);
+    const { value, kinds } = this.index.recordingKinds(() => this.checker.check(resource, this.index, this.sourceOf(resource)));
+    const findings = value.sort(this.order);
     const generation = this.index.crossNamespaceReads !== reads ? this.index.generation : undefined;
-    this.cached.set(resource, { stamp, generation, findings });
+    this.cached.set(resource, { stamp, generation, kinds: kinds.map((kind) => [kind, this.index.kindGeneration(kind)]), findings });
     return findings;
   }
 }
