@@ -373,12 +373,7 @@ function unparsed(chunk: DocumentChunk, reason: string): ParsedChunk {
  */
 export function flowDepthOver(text: string, limit: number): boolean {
   // Cheap exit for almost every document: not even that many openers.
-  let openers = 0;
-  for (let i = 0; i < text.length && openers <= limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x7b || c === 0x5b) openers++;
-  }
-  if (openers <= limit) return false;
+  if (!moreThan(text, '{', '[', limit)) return false;
   let depth = 0;
   return eachFlowIndicator(text, (c) => {
     if (c === '{' || c === '[') return ++depth > limit;
@@ -396,12 +391,7 @@ export const MAX_STRAY_CLOSERS = 5000;
 
 /** How many `]` and `}` close nothing (quoted scalars and comments skipped); 0 when there are at most `limit` closers at all. */
 export function strayFlowClosers(text: string, limit: number): number {
-  let closers = 0;
-  for (let i = 0; i < text.length && closers <= limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x7d || c === 0x5d) closers++;
-  }
-  if (closers <= limit) return 0;
+  if (!moreThan(text, '}', ']', limit)) return 0;
   let depth = 0;
   let stray = 0;
   eachFlowIndicator(text, (c) => {
@@ -411,6 +401,18 @@ export function strayFlowClosers(text: string, limit: number): number {
     return false;
   });
   return stray;
+}
+
+/** Whether `a` and `b` together occur more than `limit` times in the text (stops counting there). */
+function moreThan(text: string, a: string, b: string, limit: number): boolean {
+  const codeA = a.charCodeAt(0);
+  const codeB = b.charCodeAt(0);
+  let count = 0;
+  for (let i = 0; i < text.length && count <= limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === codeA || c === codeB) count++;
+  }
+  return count > limit;
 }
 
 /**

@@ -172,7 +172,7 @@ const toTextEdit = (edit: FileEdit): TextEdit => ({ range: edit.range, newText: 
 const hardenTitle = (document: Located): string => `Harden the whole pod of ${describe(document.object)}`;
 
 /** Characters of documents parsed to check quick-fixes within one request before the rest are left to codeAction/resolve. */
-export const EAGER_CHARACTERS = 1_000_000;
+const EAGER_CHARACTERS = 1_000_000;
 
 /** An action the diagnostics could have, and how to make it (with its edit, checked). */
 interface Candidate {

@@ -329,7 +329,7 @@ export class DiagnosticsService {
 }
 
 /** `max` of the findings: errors first, then warnings, then information, each kind in position order. */
-export function mostSevere(findings: readonly Finding[], max: number): Finding[] {
+function mostSevere(findings: readonly Finding[], max: number): Finding[] {
   let errors = 0;
   let warnings = 0;
   for (const finding of findings) {

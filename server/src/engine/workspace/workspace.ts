@@ -38,7 +38,7 @@ export interface PeerSuppression extends PeerAnnotationEffect {
  * `a` and `b` merged in byPosition order, `a` first among equals (what a stable sort of `[...a,
  * ...b]` gives); undefined when either is out of order, for the caller to sort instead.
  */
-export function mergeInOrder(a: readonly Finding[], b: readonly Finding[], byPosition: FindingOrder): Finding[] | undefined {
+function mergeInOrder(a: readonly Finding[], b: readonly Finding[], byPosition: FindingOrder): Finding[] | undefined {
   const out: Finding[] = new Array<Finding>(a.length + b.length);
   let i = 0;
   let j = 0;
