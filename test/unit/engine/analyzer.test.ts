@@ -76,6 +76,30 @@ describe('Analyzer', () => {
     assert.equal(unchangedTail.findings[2].range.start.line, 22, 'its findings are shifted to its new place');
   });
 
+  it('reuses documents found by position, moved or duplicated, and always agrees with a fresh analysis', () => {
+    const a = analyzer();
+    // Every document opens with its marker, so that a moved document is the same text.
+    const file = (...names: string[]): string => names.map((name) => `---\n${pod(name)}`).join('');
+    const texts = [file('a', 'a', 'b'), file('a', 'a', 'b'), file('b', 'a', 'a'), file('b', 'a2', 'a'), `# top\n${file('b', 'a2', 'a', 'a')}`, file('a')];
+    let last: ReturnType<Analyzer['analyze']> | undefined;
+    for (const [i, text] of texts.entries()) {
+      const result = a.analyze(text, 'file:///x.yaml');
+      const fresh = analyzer().analyze(text);
+      const place = (r: typeof result): unknown => r.findings.map((f) => `${f.range.start.line}:${f.ruleId}`);
+      assert.deepEqual(place(result), place(fresh), `text ${i}: the same findings on the same lines as a fresh analysis`);
+      assert.deepEqual(result.documents.map((d) => d.startLine), fresh.documents.map((d) => d.startLine), `text ${i}: documents placed`);
+      if (i === 1) {
+        // The same text again: every document is the very object of the last analysis.
+        assert.ok(result.documents.every((d, j) => d === last!.documents[j]), 'unchanged text, unchanged documents');
+      }
+      if (i === 2) {
+        assert.equal(result.documents[0].doc, last!.documents[2].doc, 'a document that moved up is reused');
+        assert.notEqual(result.documents[1], result.documents[2], 'two copies of one text are placed apart');
+      }
+      last = result;
+    }
+  });
+
   it('keeps running the other rules when one throws, and says which one', () => {
     const errors: string[] = [];
     const broken: Rule = { meta: { ...privileged.meta, id: 'broken-rule' }, check: () => { throw new Error('boom'); } };
