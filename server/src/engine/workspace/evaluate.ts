@@ -64,13 +64,23 @@ export class WorkspaceChecker {
   /**
    * Findings of the workspace rules on one object, in file coordinates. The findings a peer
    * linter's annotation silences are left out, their rule ids pushed to `silencedByPeers`.
+   * `sourceOf` is asked only when a rule wants the object's document (to read it, or for a fix).
    */
-  check(resource: IndexedResource, index: WorkspaceIndex, source?: DocumentSource, silencedByPeers?: string[]): Finding[] {
+  check(resource: IndexedResource, index: WorkspaceIndex, sourceOf?: () => DocumentSource | undefined, silencedByPeers?: string[]): Finding[] {
     const { facts } = resource;
     const rules = facts.builtin ? this.rulesByKind.get(facts.kind) : undefined;
     if (!rules) return [];
     const findings: Finding[] = [];
     const silenced = this.peers.silenced(facts.peerAnnotations);
+    let source: DocumentSource | undefined;
+    let looked = false;
+    const document = (): DocumentSource['document'] | undefined => {
+      if (!looked) {
+        looked = true;
+        source = sourceOf?.();
+      }
+      return source?.document;
+    };
     for (const { rule, setting } of rules) {
       const id = rule.meta.id;
       if (isIgnored(facts.ignored, id)) continue;
@@ -80,7 +90,7 @@ export class WorkspaceChecker {
           facts,
           index,
           options: setting.options,
-          source: () => source?.document.object,
+          source: () => document()?.object,
           report: (at, message, fix) => {
             const range = at ?? facts.kindAt;
             if (facts.suppressions.some((s) => isIgnored(s.rules, id) && isWithin(range.start, s.range))) return;
@@ -88,14 +98,14 @@ export class WorkspaceChecker {
               silencedByPeers?.push(id);
               return;
             }
-            const document = fix ? source?.document : undefined;
+            const fixed = fix ? document() : undefined;
             findings.push({
               ruleId: id,
               severity: setting.severity,
               message,
               range: toFile(range, resource.startLine),
               remediation: rule.meta.remediation,
-              ...(fix && document ? { fix: { title: fix.title, edits: () => fileEdits(fix, document, resource.startLine) } } : {}),
+              ...(fix && fixed ? { fix: { title: fix.title, edits: () => fileEdits(fix, fixed, resource.startLine) } } : {}),
             });
           },
         });

@@ -77,6 +77,8 @@ export class Workspace {
    * finding that looked into other namespaces (`generation` set) only while the whole index does.
    */
   private readonly cached = new WeakMap<IndexedResource, { stamp: string; generation: number | undefined; kinds: Array<[string, number]>; findings: Finding[] }>();
+  /** Each object's own and cross-resource findings merged, for as long as both lists stay the same objects. */
+  private readonly merged = new WeakMap<IndexedResource, { own: readonly Finding[]; cross: readonly Finding[]; findings: Finding[] }>();
   /** Analyses of the files open in an editor: their syntax trees, for quick-fixes. */
   private readonly openFiles = new Map<string, FileAnalysis>();
   /** The settings every finding was made with (the checklist reads which rules are on). */
@@ -170,12 +172,50 @@ export class Workspace {
     const built = this.buildFindings.get(uri) ?? [];
     const file = this.index.file(uri);
     if (!file) return [...built];
+    if (built.length > 0) {
+      const workspace: Finding[] = [];
+      for (const resource of file.resources) for (const finding of this.crossFindings(resource)) workspace.push(finding);
+      return [...file.findings, ...workspace, ...built].sort(this.order);
+    }
+    return this.inFileOrder(file) ?? this.mergedWholesale(file);
+  }
+
+  /**
+   * The file's own findings with each object's cross-resource ones merged in at its place. An
+   * object's findings all lie on its own lines, so the merge is per object, and kept while neither
+   * of its lists changes: a keystroke in a 2,000-document file merges one object's, not 16,000.
+   * Undefined when the own findings are not laid out as the index says (the caller then merges all).
+   */
+  private inFileOrder(file: IndexedFile): Finding[] | undefined {
+    const own = file.findings;
+    const out: Finding[] = [];
+    let i = 0;
+    for (const resource of file.resources) {
+      const cross = this.crossFindings(resource);
+      if (cross.length === 0) continue;
+      const mine = resource.findings;
+      if (mine.length > 0) {
+        while (i < own.length && own[i] !== mine[0]) out.push(own[i++]);
+        if (own[i + mine.length - 1] !== mine[mine.length - 1]) return undefined;
+      } else {
+        while (i < own.length && this.order(own[i], cross[0]) <= 0) out.push(own[i++]);
+      }
+      let merged = this.merged.get(resource);
+      if (merged?.own !== mine || merged.cross !== cross) {
+        const findings = mergeInOrder(mine, cross, this.order) ?? [...mine, ...cross].sort(this.order);
+        this.merged.set(resource, (merged = { own: mine, cross, findings }));
+      }
+      for (const finding of merged.findings) out.push(finding);
+      i += mine.length;
+    }
+    while (i < own.length) out.push(own[i++]);
+    return out;
+  }
+
+  private mergedWholesale(file: IndexedFile): Finding[] {
     const workspace: Finding[] = [];
     for (const resource of file.resources) for (const finding of this.crossFindings(resource)) workspace.push(finding);
-    if (workspace.length === 0 && built.length === 0) return [...file.findings];
-    if (built.length > 0) return [...file.findings, ...workspace, ...built].sort(this.order);
-    // Both lists are in file order already (each object's findings lie on its own lines): a merge,
-    // not a sort of 20,000 findings on every keystroke in a big file.
+    if (workspace.length === 0) return [...file.findings];
     return mergeInOrder(file.findings, workspace, this.order) ?? [...file.findings, ...workspace].sort(this.order);
   }
 
@@ -236,7 +276,7 @@ export class Workspace {
    * cross-resource rule for every object after each keystroke would cost the checklist its speed.
    */
   private crossFindings(resource: IndexedResource): Finding[] {
-    if (resource.namespace === undefined) return this.checker.check(resource, this.index, this.sourceOf(resource)).sort(this.order);
+    if (resource.namespace === undefined) return this.checker.check(resource, this.index, () => this.sourceOf(resource)).sort(this.order);
     const stamp = this.index.stampOf(resource.namespace);
     const hit = this.cached.get(resource);
     if (
@@ -247,7 +287,7 @@ export class Workspace {
       return hit.findings;
     }
     const reads = this.index.crossNamespaceReads;
-    const { value, kinds } = this.index.recordingKinds(() => this.checker.check(resource, this.index, this.sourceOf(resource)));
+    const { value, kinds } = this.index.recordingKinds(() => this.checker.check(resource, this.index, () => this.sourceOf(resource)));
     const findings = value.sort(this.order);
     const generation = this.index.crossNamespaceReads !== reads ? this.index.generation : undefined;
     this.cached.set(resource, { stamp, generation, kinds: kinds.map((kind) => [kind, this.index.kindGeneration(kind)]), findings });
