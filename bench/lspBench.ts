@@ -96,7 +96,6 @@ interface FileFigures {
   memory?: { rss: number; peak: number };
 }
 
-/** Opens `text` in a fresh server (debounce 0) and types in the middle of it. */
 /** One parse of `text` in a fresh Node process, timed inside it. */
 function coldParse(text: string): number {
   const dir = mkdtempSync(join(tmpdir(), 'kube-prod-bench-'));
@@ -110,6 +109,7 @@ function coldParse(text: string): number {
   }
 }
 
+/** Opens `text` in a fresh server (debounce 0) and types in the middle of it. */
 async function measureFile(text: string, settings: Record<string, unknown> = {}): Promise<FileFigures> {
   const colds = [coldParse(text), coldParse(text), coldParse(text)];
   const parses: number[] = [];
