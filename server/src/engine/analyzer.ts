@@ -7,6 +7,7 @@ import { PeerMap, peerAnnotationsOf, type PeerAnnotation } from './peers';
 import { ANY_KIND, isWorkspaceRule, type AnyRule, type Rule, type RuleContext } from './rule';
 import { commentSuppressions, IGNORE_ANNOTATION, isIgnored, parseRuleList, type CommentSuppression } from './suppress';
 import { normaliseLoneCarriageReturns } from './lineBreaks';
+import { explainedByMisspelling, misspellingsOf, NO_MISSPELLINGS, SCHEMA_RULE_ID } from './schema/misspelled';
 import { findingOrder, type FindingOrder } from './order';
 import { LineIndex, splitDocuments, type DocumentChunk } from './text';
 import type { Finding, Range, Span } from './types';
@@ -96,6 +97,8 @@ export class Analyzer {
   private readonly rulesByKind = new Map<string, RuleEntry[]>();
   /** ANY_KIND rules alone: all that custom resources and built-in kinds without own rules get. */
   private readonly anyKindRules: RuleEntry[] = [];
+  /** The schema check is on: the other rules' "missing" findings for a misspelled field are left to it. */
+  private readonly schemaChecked: boolean;
   private readonly syntax: RuleSetting | undefined;
   private readonly analysisFailed: RuleSetting | undefined;
   private readonly budgets: Record<keyof typeof ANALYSIS_BUDGETS, number>;
@@ -122,6 +125,7 @@ export class Analyzer {
       }
     }
     for (const list of this.rulesByKind.values()) list.push(...this.anyKindRules);
+    this.schemaChecked = this.anyKindRules.some(({ rule }) => rule.meta.id === SCHEMA_RULE_ID);
     this.syntax = options.config.rules.get(SYNTAX_RULE_ID);
     this.analysisFailed = options.config.rules.get(ANALYSIS_FAILED_RULE_ID);
     const budget = (name: keyof typeof ANALYSIS_BUDGETS): number => {
@@ -299,6 +303,7 @@ export class Analyzer {
     const ignoredByAnnotation = annotation !== undefined ? parseRuleList(annotation) : undefined;
     // Rules a peer linter's annotation silences still run, so that a hover can say what they silenced.
     const silenced = this.peers.silenced(peerAnnotations);
+    const misspellings = this.schemaChecked ? misspellingsOf(object) : NO_MISSPELLINGS;
     // One context for all the rules on this object (tens of thousands of closures fewer on a big
     // file); `current` says whose report it is.
     let current = rules[0];
@@ -314,6 +319,7 @@ export class Analyzer {
           silencedByPeers.push(rule.meta.id);
           return;
         }
+        if (misspellings.length > 0 && rule.meta.id !== SCHEMA_RULE_ID && explainedByMisspelling(misspellings, span, message)) return;
         const finding: Finding = {
           ruleId: rule.meta.id,
           severity: setting.severity,

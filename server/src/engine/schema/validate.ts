@@ -1,0 +1,194 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap, isScalar, type Scalar, type YAMLMap } from 'yaml';
+import type { K8sObject } from '../model';
+import { nodeSpan } from '../nodes';
+import type { Span } from '../types';
+import { bundledSchema, type KubernetesSchema } from './bundled';
+import { instanceOf, locate } from './instance';
+import { didYouMean } from './suggest';
+
+export type SchemaIssueKind = 'unknown-field' | 'type' | 'required' | 'enum';
+
+/** One way an object breaks its kind's schema, placed on the node to change. */
+export interface SchemaIssue {
+  kind: SchemaIssueKind;
+  at: Span;
+  message: string;
+  /** unknown-field: the key as written, the field it most likely meant, and the mapping holding it. */
+  misspelled?: { key: Scalar; suggestion: string | undefined; parent: YAMLMap };
+}
+
+type Schema = Record<string, unknown> & { description?: string; properties?: Record<string, Schema> };
+
+/** `apps/v1` + `Deployment` → the definitions' `io.k8s.api.apps.v1.Deployment` validator, compiled on first use. */
+export class SchemaValidator {
+  private readonly ajv: Ajv;
+  private readonly compiled = new Map<string, ValidateFunction | undefined>();
+  private readonly issues = new WeakMap<K8sObject, readonly SchemaIssue[]>();
+  /** Each definition's short name (`Container`), by the schema object ajv hands back as parentSchema. */
+  private readonly typeNames = new WeakMap<object, string>();
+
+  constructor(private readonly schema: KubernetesSchema = bundledSchema()) {
+    // strict: false, since the definitions keep the spec's own words (descriptions) beside the keywords;
+    // verbose for parentSchema, which holds the field's documentation and the names a typo is matched against.
+    this.ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateFormats: false, addUsedSchema: false });
+    this.ajv.addSchema(schema as unknown as Record<string, unknown>);
+    for (const [name, definition] of Object.entries(schema.definitions)) this.typeNames.set(definition, name.slice(name.lastIndexOf('.') + 1));
+  }
+
+  /** Whether the schema knows the kind (custom resources and removed versions are not checked). */
+  knows(apiVersion: string, kind: string): boolean {
+    return this.schema['x-kube-prod'].kinds[`${apiVersion}/${kind}`] !== undefined;
+  }
+
+  private validatorFor(apiVersion: string, kind: string): ValidateFunction | undefined {
+    const key = `${apiVersion}/${kind}`;
+    if (this.compiled.has(key)) return this.compiled.get(key);
+    const definition = this.schema['x-kube-prod'].kinds[key];
+    const validate = definition ? this.ajv.getSchema(`${this.schema.$id}#/definitions/${definition}`) : undefined;
+    this.compiled.set(key, validate);
+    return validate;
+  }
+
+  /** The object's schema issues, computed once per object (the rule and the analyzer both ask). */
+  issuesOf(object: K8sObject): readonly SchemaIssue[] {
+    let found = this.issues.get(object);
+    if (!found) this.issues.set(object, (found = this.check(object)));
+    return found;
+  }
+
+  private check(object: K8sObject): readonly SchemaIssue[] {
+    const validate = this.validatorFor(object.apiVersion, object.kind);
+    if (!validate) return [];
+    const instance = instanceOf(object.reader, object.root);
+    if (instance === undefined || validate(instance)) return [];
+    const errors = validate.errors ?? [];
+    // A value of the wrong type also fails its enum: the type is the one to say.
+    const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+    const issues: SchemaIssue[] = [];
+    const seen = new Set<string>();
+    for (const error of errors) {
+      if (error.keyword === 'enum' && wrongType.has(error.instancePath)) continue;
+      const issue = this.issueOf(object, error);
+      if (!issue) continue;
+      const key = `${issue.at[0]}:${issue.at[1]}:${issue.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      issues.push(issue);
+    }
+    return issues;
+  }
+
+  private issueOf(object: K8sObject, error: ErrorObject): SchemaIssue | undefined {
+    const { reader, root } = object;
+    const where = locate(reader, root, error.instancePath);
+    // `replicas: {{replicas}}` is a placeholder of some templating step (sed, envsubst, a script), parsed
+    // as a mapping in a mapping: what it becomes is not in this file.
+    if (isPlaceholder(where.node)) return undefined;
+    const parentSchema = (error.parentSchema ?? {}) as Schema;
+    const type = this.typeNames.get(parentSchema);
+    const field = fieldName(error.instancePath) ?? object.kind;
+    switch (error.keyword) {
+      case 'additionalProperties': {
+        const name = String((error.params as { additionalProperty: string }).additionalProperty);
+        const map = isMap(where.node) ? where.node : undefined;
+        const pair = map?.items.find((item) => isScalar(item.key) && String(item.key.value) === name);
+        const at = nodeSpan(pair?.key) ?? nodeSpan(where.pair?.key) ?? nodeSpan(where.node);
+        if (!at) return undefined;
+        const suggestion = didYouMean(name, Object.keys(parentSchema.properties ?? {}));
+        return {
+          kind: 'unknown-field',
+          at,
+          message: `Unknown field \`${name}\` in ${type ?? field}${suggestion ? `; did you mean \`${suggestion}\`?` : ': the API server rejects it.'}`,
+          misspelled: map && pair && isScalar(pair.key) ? { key: pair.key, suggestion, parent: map } : undefined,
+        };
+      }
+      case 'type': {
+        const at = nodeSpan(where.node) ?? nodeSpan(where.pair?.key);
+        if (!at) return undefined;
+        const expected = String((error.params as { type: string | string[] }).type).split(',').map(article).join(' or ');
+        return {
+          kind: 'type',
+          at,
+          message: `\`${field}\` must be ${expected}, not ${describeValue(error.data)}${documentation(parentSchema.description)}`,
+        };
+      }
+      case 'required': {
+        const missing = String((error.params as { missingProperty: string }).missingProperty);
+        const at = nodeSpan(where.pair?.key) ?? firstKeySpan(where.node) ?? nodeSpan(where.node);
+        if (!at) return undefined;
+        return {
+          kind: 'required',
+          at,
+          message: `${type ?? field} is missing the required field \`${missing}\`${documentation(parentSchema.properties?.[missing]?.description)}`,
+        };
+      }
+      case 'enum': {
+        const at = nodeSpan(where.node);
+        if (!at) return undefined;
+        const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String).join(', ');
+        return {
+          kind: 'enum',
+          at,
+          message: `\`${field}\` must be one of ${allowed}, not ${describeValue(error.data)}${documentation(parentSchema.description)}`,
+        };
+      }
+      default:
+        return undefined;
+    }
+  }
+}
+
+/** The last key of a JSON pointer (`/spec/ports/0/port` → `port`), skipping list indexes. */
+function fieldName(pointer: string): string | undefined {
+  const segments = pointer.split('/').slice(1).filter((segment) => !/^\d+$/.test(segment));
+  const last = segments.at(-1);
+  return last?.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function article(type: string): string {
+  switch (type) {
+    case 'integer':
+      return 'an integer';
+    case 'object':
+      return 'a mapping';
+    case 'array':
+      return 'a list';
+    default:
+      return `a ${type}`;
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return `the boolean ${value}`;
+  if (Array.isArray(value)) return 'a list';
+  if (value && typeof value === 'object') return 'a mapping';
+  return String(value);
+}
+
+/** ": " and the first sentence of a field's API documentation, or nothing. */
+function documentation(description: string | undefined): string {
+  if (!description) return '';
+  const sentence = /^[\s\S]*?[.!?](?=\s|$)/.exec(description.trim())?.[0] ?? description.trim();
+  const oneLine = sentence.replace(/\s+/g, ' ');
+  return `: ${oneLine.length > 200 ? `${oneLine.slice(0, 199)}…` : oneLine}`;
+}
+
+function isPlaceholder(node: unknown): boolean {
+  if (!isMap(node) || !node.flow || node.items.length !== 1) return false;
+  const { key, value } = node.items[0];
+  return isMap(key) && key.flow === true && (value === null || (isScalar(value) && value.value === null));
+}
+
+function firstKeySpan(node: unknown): Span | undefined {
+  return isMap(node) && node.items.length > 0 ? nodeSpan(node.items[0].key) : undefined;
+}
+
+let shared: SchemaValidator | undefined;
+
+/** One validator per process: its compiled kinds serve every file and every analysis. */
+export function sharedSchemaValidator(): SchemaValidator {
+  return (shared ??= new SchemaValidator());
+}

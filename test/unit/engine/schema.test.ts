@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { parseDocument } from 'yaml';
+import { Analyzer } from '../../../server/src/engine/analyzer';
+import { resolveConfig } from '../../../server/src/engine/config';
+import { objectOf } from '../../../server/src/engine/model';
+import { NodeReader } from '../../../server/src/engine/nodes';
+import { instanceOf } from '../../../server/src/engine/schema/instance';
+import { didYouMean } from '../../../server/src/engine/schema/suggest';
+import { sharedSchemaValidator } from '../../../server/src/engine/schema/validate';
+import cpuLimit from '../../../server/src/rules/resources/cpu-limit-missing';
+import liveness from '../../../server/src/rules/health-checks/liveness-probe-missing';
+import readiness from '../../../server/src/rules/health-checks/readiness-probe-missing';
+import schemaViolation from '../../../server/src/rules/api-versions/schema-violation';
+import { projectRoot } from '../../helpers/paths';
+import { yaml } from '../../helpers/ruleTester';
+
+/** instanceOf's mappings have no prototype (a `__proto__` key is data): compared as JSON. */
+const plainJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
+
+const pod = (...containerLines: string[]): string => yaml('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', ...containerLines);
+
+describe('Kubernetes schema', () => {
+  it('the committed schemas/kubernetes-1.36.json is what the generator derives from the vendored OpenAPI document', () => {
+    execFileSync(process.execPath, [join(projectRoot(), 'scripts', 'generate-k8s-schema.mjs'), '--check'], { stdio: 'pipe' });
+  });
+
+  it('suggests the field that differs in case, else the one closest in spelling, and nothing on a tie', () => {
+    const fields = ['livenessProbe', 'readinessProbe', 'resources', 'ports', 'name', 'image', 'imagePullPolicy'];
+    assert.equal(didYouMean('livenessprobe', fields), 'livenessProbe');
+    assert.equal(didYouMean('readinesProbe', fields), 'readinessProbe');
+    assert.equal(didYouMean('resource', fields), 'resources');
+    assert.equal(didYouMean('imgae', fields), 'image');
+    assert.equal(didYouMean('volumeMounts', fields), undefined);
+    assert.equal(didYouMean('nam', ['name', 'nap']), undefined, 'two fields one edit away: no guess');
+  });
+
+  it('reads what kubectl sends: merges and aliases resolved, null entries left out, alias bombs refused', () => {
+    const doc = parseDocument(yaml('a: &x {b: 1, c: null}', 'd:', '  <<: *x', '  e: [*x, null]'));
+    const object = objectOf(parseDocument(yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: c}')))!;
+    assert.deepEqual(plainJson(instanceOf(object.reader, object.root)), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } });
+    assert.deepEqual(plainJson(instanceOf(new NodeReader(doc), doc.contents)), { a: { b: 1 }, d: { b: 1, e: [{ b: 1 }, null] } });
+    // Nine levels of ten aliases each: 10^9 nodes if expanded.
+    const bomb = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 10; i++) bomb.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    const bombDoc = parseDocument(yaml(...bomb));
+    assert.equal(instanceOf(new NodeReader(bombDoc), bombDoc.contents), undefined);
+    const loop = parseDocument(yaml('a: &m {b: *m}'));
+    assert.equal(instanceOf(new NodeReader(loop), loop.contents), undefined);
+  });
+
+  it('knows the built-in kinds of 1.36 and no custom resource', () => {
+    const validator = sharedSchemaValidator();
+    assert.equal(validator.knows('apps/v1', 'Deployment'), true);
+    assert.equal(validator.knows('networking.k8s.io/v1', 'NetworkPolicy'), true);
+    assert.equal(validator.knows('extensions/v1beta1', 'Deployment'), false);
+    assert.equal(validator.knows('monitoring.coreos.com/v1', 'Prometheus'), false);
+  });
+
+  it('a misspelled field is reported once, by the schema check, not also as missing by a best-practice rule', () => {
+    const rules = [schemaViolation, liveness, readiness, cpuLimit];
+    const analyzer = new Analyzer({ rules, config: resolveConfig(rules) });
+    const text = pod('  - name: web', '    image: nginx', '    livenessprobe: {tcpSocket: {port: 80}}', '    resources:', '      limit: {cpu: 1}');
+    const found = analyzer.analyze(text).findings.map((f) => `${f.ruleId}: ${f.message}`);
+    assert.deepEqual(found.sort(), [
+      'readiness-probe-missing: Pod "p", container "web": no readinessProbe',
+      'schema-violation: Unknown field `limit` in ResourceRequirements; did you mean `limits`?',
+      'schema-violation: Unknown field `livenessprobe` in Container; did you mean `livenessProbe`?',
+    ], 'no liveness-probe-missing nor cpu-limit-missing; a field that is really missing is still reported');
+    // With the schema check off, the best-practice rules say what they see.
+    const config = resolveConfig(rules, { rules: { 'schema-violation': 'off' } });
+    const without = new Analyzer({ rules, config }).analyze(text).findings.map((f) => f.ruleId);
+    assert.ok(without.includes('liveness-probe-missing') && without.includes('cpu-limit-missing'));
+  });
+});
