@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ANY_KIND, CATEGORIES, isWorkspaceRule, PEER_TOOLS, type AnyRule } from '../server/src/engine/rule';
 import { RULES } from '../server/src/rules';
+import { BUNDLED_KUBERNETES_VERSION } from '../server/src/engine/schema/bundled';
 import { PEER_CATALOGUE } from '../server/src/rules/peers/catalogue';
 
 const SEVERITY_OR_OFF = { enum: ['off', 'info', 'warning', 'error'] };
@@ -52,6 +53,11 @@ export function configSchema(rules: readonly AnyRule[] = RULES): object {
         description: 'Namespace of objects that set none (as `kubectl apply` without -n would use).',
         type: 'string',
         minLength: 1,
+      },
+      kubernetesVersion: {
+        description: `The Kubernetes release the manifests are applied to, quoted major.minor such as "1.30" (unquoted, YAML reads 1.30 as the number 1.3), default ${BUNDLED_KUBERNETES_VERSION}: an apiVersion removed in a later release is not an error. Fields are checked against the bundled ${BUNDLED_KUBERNETES_VERSION} API whatever this says.`,
+        type: 'string',
+        pattern: '^1\\.[0-9]+$',
       },
     },
   };

@@ -23,6 +23,8 @@ export interface ValidCase {
   name?: string;
   code: string;
   options?: Record<string, unknown>;
+  /** The config's `kubernetesVersion` (default: the bundled API's release). */
+  kubernetesVersion?: string;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -37,8 +39,8 @@ export interface RuleTests {
 }
 
 /** Runs one rule alone (enabled even when off by default) over a YAML text. */
-export function runRule(rule: Rule, code: string, options?: Record<string, unknown>): Finding[] {
-  const user: UserConfig = { rules: { [rule.meta.id]: { severity: rule.meta.severity, ...(options ? { options } : {}) } } };
+export function runRule(rule: Rule, code: string, options?: Record<string, unknown>, kubernetesVersion?: string): Finding[] {
+  const user: UserConfig = { rules: { [rule.meta.id]: { severity: rule.meta.severity, ...(options ? { options } : {}) } }, ...(kubernetesVersion ? { kubernetesVersion } : {}) };
   const analyzer = new Analyzer({
     rules: [rule],
     config: resolveConfig([rule], user),
@@ -64,15 +66,15 @@ export function ruleTester(rule: Rule, tests: RuleTests): void {
   assert.ok(tests.invalid.length > 0, `${rule.meta.id}: at least one invalid case`);
   describe(`rule ${rule.meta.id}`, () => {
     tests.valid.forEach((test, index) => {
-      const { code, options, name } = typeof test === 'string' ? { code: test, options: undefined, name: undefined } : test;
+      const { code, options, name, kubernetesVersion } = typeof test === 'string' ? { code: test, options: undefined, name: undefined, kubernetesVersion: undefined } : test;
       it(`valid #${index + 1}${name ? `: ${name}` : ''}`, () => {
-        assert.deepEqual(runRule(rule, code, options).map(toExpected), []);
+        assert.deepEqual(runRule(rule, code, options, kubernetesVersion).map(toExpected), []);
       });
     });
     tests.invalid.forEach((test, index) => {
       it(`invalid #${index + 1}${test.name ? `: ${test.name}` : ''}`, () => {
         assert.ok(test.errors.length > 0, 'an invalid case names the findings it expects');
-        const findings = runRule(rule, test.code, test.options);
+        const findings = runRule(rule, test.code, test.options, test.kubernetesVersion);
         assert.deepEqual(findings.map(toExpected), test.errors.map(({ severity: _ignored, ...rest }) => rest));
         for (const finding of findings) assert.equal(finding.ruleId, rule.meta.id);
         test.errors.forEach((expected, i) => {
@@ -83,7 +85,7 @@ export function ruleTester(rule: Rule, tests: RuleTests): void {
           assert.equal(fixed, test.output);
           assert.deepEqual(parseAllDocuments(fixed).flatMap((d) => d.errors.map((e) => e.message)), [], 'the fixed text parses');
           // Fixed findings are gone, so fixing again changes nothing.
-          assert.equal(applyFixesOnce(fixed, runRule(rule, fixed, test.options)).text, fixed, 'fixing again changes nothing');
+          assert.equal(applyFixesOnce(fixed, runRule(rule, fixed, test.options, test.kubernetesVersion)).text, fixed, 'fixing again changes nothing');
         } else if (rule.meta.fixable) {
           assert.ok(findings.every((f) => f.fix === undefined), 'a case whose findings have fixes states the output');
         }

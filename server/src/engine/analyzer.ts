@@ -311,6 +311,7 @@ export class Analyzer {
       object,
       read: object.reader,
       options: current.setting.options,
+      kubernetesVersion: this.options.config.kubernetesVersion,
       report: ({ at, message, fix }) => {
         const { rule, setting } = current;
         const span = at ?? kindAnchor(object) ?? [0, 0];
@@ -333,7 +334,7 @@ export class Analyzer {
             edits: () => {
               const edits = fix.edits(editor());
               // A fix that would break the YAML or leave its finding in place is not offered at all.
-              if (edits.length > 0 && !fixHolds(text, edits, rule, setting, message)) return [];
+              if (edits.length > 0 && !fixHolds(text, edits, rule, setting, message, this.options.config.kubernetesVersion)) return [];
               return edits.map((e) => ({ range: toRange(lines, [e.start, e.end], startLine), newText: e.newText }));
             },
           };
@@ -522,7 +523,7 @@ const COMPACT_NESTING = /[-?][ \t]+[-?][ \t]/;
  * for (a quick-fix menu, fix-all, --fix), never during analysis. Unusual YAML the editor was not
  * written for (an anchor on a key, a complex key) then costs a missing fix, not a broken file.
  */
-function fixHolds(text: string, edits: readonly TextEdit[], rule: Rule, setting: RuleSetting, message: string): boolean {
+function fixHolds(text: string, edits: readonly TextEdit[], rule: Rule, setting: RuleSetting, message: string, kubernetesVersion: string): boolean {
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(applyEdits(text, edits), { prettyErrors: false });
@@ -534,7 +535,7 @@ function fixHolds(text: string, edits: readonly TextEdit[], rule: Rule, setting:
   if (!object) return false;
   let again = false;
   try {
-    rule.check({ object, read: object.reader, options: setting.options, report: (report) => (again ||= report.message === message) });
+    rule.check({ object, read: object.reader, options: setting.options, kubernetesVersion, report: (report) => (again ||= report.message === message) });
   } catch {
     return false;
   }

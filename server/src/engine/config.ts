@@ -2,6 +2,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import { isNode, parseDocument, type Document } from 'yaml';
 import configSchema from '../../../schemas/kube-prod.schema.json';
 import type { AnyRule } from './rule';
+import { BUNDLED_KUBERNETES_VERSION } from './schema/bundled';
 import { LineIndex } from './text';
 import type { Severity } from './types';
 
@@ -13,6 +14,8 @@ type SeverityOrOff = Severity | 'off';
 export interface UserConfig {
   rules?: Record<string, SeverityOrOff | { severity?: SeverityOrOff; options?: Record<string, unknown> }>;
   defaultNamespace?: string;
+  /** The Kubernetes release the manifests are applied to, `1.30`: which removed APIs are errors. */
+  kubernetesVersion?: string;
 }
 
 export interface RuleSetting {
@@ -24,6 +27,8 @@ export interface RuleSetting {
 export interface ResolvedConfig {
   rules: ReadonlyMap<string, RuleSetting>;
   defaultNamespace: string;
+  /** `major.minor` of the target cluster (default: the release of the bundled API schema). */
+  kubernetesVersion: string;
 }
 
 export interface ConfigError {
@@ -113,7 +118,12 @@ function locateKey(doc: Document, segments: string[]): number | undefined {
 }
 
 /** Rule settings from metadata defaults, the config file, then editor settings (last wins). */
-export function resolveConfig(rules: readonly AnyRule[], user: UserConfig = {}, overrides: Record<string, SeverityOrOff> = {}): ResolvedConfig {
+export function resolveConfig(
+  rules: readonly AnyRule[],
+  user: UserConfig = {},
+  overrides: Record<string, SeverityOrOff> = {},
+  kubernetesVersion: string | undefined = undefined,
+): ResolvedConfig {
   const settings = new Map<string, RuleSetting>();
   for (const rule of rules) {
     const { meta } = rule;
@@ -132,5 +142,5 @@ export function resolveConfig(rules: readonly AnyRule[], user: UserConfig = {}, 
     }
     settings.set(meta.id, setting);
   }
-  return { rules: settings, defaultNamespace: user.defaultNamespace ?? 'default' };
+  return { rules: settings, defaultNamespace: user.defaultNamespace ?? 'default', kubernetesVersion: kubernetesVersion ?? user.kubernetesVersion ?? BUNDLED_KUBERNETES_VERSION };
 }

@@ -81,6 +81,8 @@ export interface RuleContext {
   object: K8sObject;
   read: NodeReader;
   options: Readonly<Record<string, unknown>>;
+  /** `major.minor` of the cluster the manifests are for (config `kubernetesVersion`). */
+  kubernetesVersion: string;
   report(report: Report): void;
 }
 

@@ -25,6 +25,8 @@ export interface Settings {
   renderTimeoutMs: number;
   /** Diagnostics published per file at most; one more says how many were left out. */
   maxProblemsPerFile: number;
+  /** `1.30`: the target cluster's release, over the config file's; '' leaves it to the config file. */
+  kubernetesVersion: string;
 }
 
 export const SETTINGS_SECTION = 'kubeProd';
@@ -40,6 +42,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   helmValues: {},
   renderTimeoutMs: 30_000,
   maxProblemsPerFile: 1000,
+  kubernetesVersion: '',
 });
 const LEVELS: readonly string[] = ['off', 'info', 'warning', 'error'];
 const MAX_DEBOUNCE_MS = 10_000;
@@ -109,6 +112,10 @@ export function normalizeSettings(raw: unknown, knownRule: (id: string) => boole
   if (typeof raw.maxProblemsPerFile === 'number' && Number.isInteger(raw.maxProblemsPerFile) && raw.maxProblemsPerFile >= 1) {
     settings.maxProblemsPerFile = raw.maxProblemsPerFile;
   } else if (raw.maxProblemsPerFile !== undefined && raw.maxProblemsPerFile !== null) invalid('maxProblemsPerFile', raw.maxProblemsPerFile, 'expected a whole number >= 1');
+
+  if (typeof raw.kubernetesVersion === 'string' && /^(?:1\.\d+)?$/.test(raw.kubernetesVersion.trim())) {
+    settings.kubernetesVersion = raw.kubernetesVersion.trim();
+  } else if (raw.kubernetesVersion !== undefined && raw.kubernetesVersion !== null) invalid('kubernetesVersion', raw.kubernetesVersion, 'expected a release such as "1.30"');
 
   return settings;
 }

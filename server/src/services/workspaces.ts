@@ -340,7 +340,7 @@ export class WorkspaceService {
     const { settings } = setup;
     const workspace = new Workspace({
       rules: this.deps.rules,
-      config: resolveConfig(this.deps.rules, setup.config.user, settings.rules),
+      config: resolveConfig(this.deps.rules, setup.config.user, settings.rules, settings.kubernetesVersion || undefined),
       onRuleError: (ruleId, error) =>
         this.deps.log.once(`rule:${ruleId}`, 'error', `kube-prod: rule ${ruleId} failed and was skipped (reported once): ${describeError(error)}`),
     });
@@ -402,6 +402,7 @@ export class WorkspaceService {
       settings.exclude,
       setup.filesExclude,
       settings.maxFileSizeKb,
+      settings.kubernetesVersion,
       this.nestedRoots(slot),
     ]);
   }

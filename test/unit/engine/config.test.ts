@@ -45,6 +45,15 @@ describe('config file', () => {
     assert.match(first, /^\.kube-prod\.yaml:\d+:\d+: YAML syntax error/);
   });
 
+  it('takes kubernetesVersion as major.minor, 1.36 by default, and the editor setting over the file', () => {
+    assert.equal(resolveConfig(RULES, {}).kubernetesVersion, '1.36');
+    const config = parseConfig(yaml('kubernetesVersion: "1.30"'));
+    assert.equal(resolveConfig(RULES, config).kubernetesVersion, '1.30');
+    assert.equal(resolveConfig(RULES, config, {}, '1.28').kubernetesVersion, '1.28');
+    const [first] = errorsOf(yaml('kubernetesVersion: v1.30'));
+    assert.match(first, /^\.kube-prod\.yaml:1:\d+: kubernetesVersion: /);
+  });
+
   it('lets editor overrides win over the config file', () => {
     const resolved = resolveConfig(RULES, { rules: { 'liveness-probe-missing': 'error' } }, { 'liveness-probe-missing': 'off' });
     assert.equal(resolved.rules.get('liveness-probe-missing')?.enabled, false);

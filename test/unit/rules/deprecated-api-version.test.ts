@@ -8,8 +8,28 @@ ruleTester(rule, {
     { name: 'a CRD whose group is not Kubernetes, with a beta version', code: yaml('apiVersion: example.com/v1beta1', 'kind: Deployment', 'metadata: {name: x}') },
     { name: 'a removed version of another kind is not this kind', code: yaml('apiVersion: scheduling.k8s.io/v1alpha1', 'kind: Workload', 'metadata: {name: w}') },
     { name: 'not Kubernetes', code: yaml('apiVersion: extensions/v1beta1', 'jobs: {}') },
+    {
+      name: 'kubernetesVersion 1.24: batch/v1beta1 CronJob is still served (removed in 1.25)',
+      code: yaml('apiVersion: batch/v1beta1', 'kind: CronJob', 'metadata: {name: nightly}'),
+      kubernetesVersion: '1.24',
+    },
+    { name: 'kubernetesVersion 1.9: older than 1.16 (compared as numbers, not text)', code: yaml('apiVersion: extensions/v1beta1', 'kind: NetworkPolicy', 'metadata: {name: np}'), kubernetesVersion: '1.9' },
   ],
   invalid: [
+    {
+      name: 'kubernetesVersion 1.25: the release that removed batch/v1beta1 CronJob',
+      code: yaml('apiVersion: batch/v1beta1', 'kind: CronJob', 'metadata: {name: nightly}'),
+      kubernetesVersion: '1.25',
+      errors: [{ message: 'CronJob "nightly": apiVersion batch/v1beta1 was removed in Kubernetes 1.25; use batch/v1', line: 1, column: 1, endLine: 1, endColumn: 26 }],
+      output: yaml('apiVersion: batch/v1', 'kind: CronJob', 'metadata: {name: nightly}'),
+    },
+    {
+      name: 'kubernetesVersion 1.16: the release that removed extensions/v1beta1 NetworkPolicy',
+      code: yaml('apiVersion: extensions/v1beta1', 'kind: NetworkPolicy', 'metadata: {name: np}'),
+      kubernetesVersion: '1.16',
+      errors: [{ message: 'NetworkPolicy "np": apiVersion extensions/v1beta1 was removed in Kubernetes 1.16; use networking.k8s.io/v1', line: 1, column: 1, endLine: 1, endColumn: 31 }],
+      output: yaml('apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: np}'),
+    },
     {
       name: 'extensions/v1beta1 Deployment, the entry is the whole apiVersion pair',
       code: yaml('apiVersion: extensions/v1beta1', 'kind: Deployment', 'metadata:', '  name: x', 'spec:', '  template: {}'),

@@ -46,6 +46,7 @@ describe('normalizeSettings', () => {
       helmValues: { 'charts/app': ['charts/app/ci/prod-values.yaml'] },
       renderTimeoutMs: 5000,
       maxProblemsPerFile: 50,
+      kubernetesVersion: '1.30',
     };
     assert.deepEqual(normalizeSettings(raw, known, log), raw);
     assert.deepEqual(log.lines, []);
@@ -53,11 +54,12 @@ describe('normalizeSettings', () => {
 
   it('drops unknown rule ids and bad values, reporting each once', () => {
     const log = recordingLog();
-    const raw = { enable: 'yes', rules: { 'no-such-rule': 'error', 'privileged-container': 'loud', 'liveness-probe-missing': 'info' }, exclude: 'a/**', debounceMs: -1, maxProblemsPerFile: 0.5 };
+    const raw = { enable: 'yes', rules: { 'no-such-rule': 'error', 'privileged-container': 'loud', 'liveness-probe-missing': 'info' }, exclude: 'a/**', debounceMs: -1, maxProblemsPerFile: 0.5, kubernetesVersion: 'v1.30' };
     for (let i = 0; i < 3; i++) {
       assert.deepEqual(normalizeSettings(raw, known, log), { ...DEFAULT_SETTINGS, rules: { 'liveness-probe-missing': 'info' } });
     }
-    assert.equal(log.lines.length, 6, log.lines.join('\n'));
+    assert.equal(log.lines.length, 7, log.lines.join('\n'));
+    assert.ok(log.lines.some((l) => l.includes('kubeProd.kubernetesVersion')));
     assert.ok(log.lines.some((l) => l.includes('unknown rule "no-such-rule"')));
     assert.ok(log.lines.some((l) => l.includes('kubeProd.rules.privileged-container')));
   });

@@ -29,6 +29,13 @@ function rewrite(object: K8sObject, entry: RemovedApiVersion): FixSpec | undefin
   return { title: `Change the apiVersion of ${describe(object)} to ${replacement}`, edits: () => [replaceScalar(node, replacement)] };
 }
 
+/** `1.16` against `1.9`, numerically. */
+function compareReleases(a: string, b: string): number {
+  const [aMajor = 0, aMinor = 0] = a.split('.').map(Number);
+  const [bMajor = 0, bMinor = 0] = b.split('.').map(Number);
+  return aMajor - bMajor || aMinor - bMinor;
+}
+
 const rule: Rule = {
   meta: {
     id: 'deprecated-api-version',
@@ -43,9 +50,10 @@ const rule: Rule = {
     fixable: true,
     kinds: KINDS_WITH_REMOVED_VERSIONS,
   },
-  check({ object, read, report }) {
+  check({ object, read, report, kubernetesVersion }) {
     const entry = removedApiVersion(object.apiVersion, object.kind);
-    if (!entry) return;
+    // A cluster older than the removal still serves the version (config kubernetesVersion).
+    if (!entry || compareReleases(entry.removedIn, kubernetesVersion) > 0) return;
     report({
       at: fieldAnchor(read, object.root, 'apiVersion', kindAnchor(object)),
       message: `${describe(object)}: apiVersion ${entry.apiVersion} was removed in Kubernetes ${entry.removedIn}; ${advice(entry, object.kind)}`,
