@@ -1,7 +1,7 @@
 // The extension side: start the bundled language server and wire the UI to it. Every language decision
 // is made by the server (dist/server.js); the checklist view, status bar and commands live in their modules.
 import * as path from 'node:path';
-import { window, workspace, type ExtensionContext, type LogOutputChannel } from 'vscode';
+import { extensions, window, workspace, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import {
   CloseAction,
   ErrorAction,
@@ -76,7 +76,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // Rendering Helm charts and kustomizations runs the user's helm and kustomize on workspace
     // content: the server does it only in a trusted workspace.
     // A function: a restarted server is told the trust of that moment.
-    initializationOptions: () => ({ workspaceTrusted: workspace.isTrusted }),
+    initializationOptions: () => ({ workspaceTrusted: workspace.isTrusted, kubernetesSchemaServedByPeer: redHatServesKubernetesSchema() }),
   };
 
   client = new LanguageClient('kubeProd', 'kube-prod', serverOptions, clientOptions);
@@ -101,4 +101,15 @@ export async function deactivate(): Promise<void> {
   const running = client;
   client = undefined;
   await running?.stop();
+}
+
+/**
+ * Red Hat's YAML extension with its Kubernetes schema associated (`"yaml.schemas": {"kubernetes": ...}`)
+ * documents the fields on hover itself: kube-prod then leaves field hovers to it, so that each field
+ * is not documented twice. Its diagnostics are another matter: see the README ("Schema validation").
+ */
+function redHatServesKubernetesSchema(): boolean {
+  if (!extensions.getExtension('redhat.vscode-yaml')) return false;
+  const schemas = workspace.getConfiguration('yaml').get<Record<string, unknown>>('schemas') ?? {};
+  return Object.keys(schemas).some((key) => key.toLowerCase() === 'kubernetes');
 }

@@ -49,9 +49,13 @@ const workspaces = new WorkspaceService({
 const diagnostics = new DiagnosticsService({ connection, documents, settings, configs, workspaces, folders, rules: RULES, ruleById, isManifest, log });
 const checklists = new ChecklistService({ connection, documents, workspaces, log });
 const codeActions = new CodeActionService({ diagnostics, workspaces, rules: RULES, ruleById, log });
+/** Another extension (Red Hat's YAML, with its Kubernetes schema) documents the fields on hover. */
+let kubernetesSchemaServedByPeer = false;
 const hovers = new HoverService({
   diagnostics,
   ruleById,
+  documentAt: (uri, line) => workspaces.workspaceOf(uri)?.openDocumentAt(canonicalUri(uri), line),
+  fieldDocumentation: () => !kubernetesSchemaServedByPeer,
   peerSuppressionsAt: (uri, position) => workspaces.workspaceOf(uri)?.peerSuppressionsAt(canonicalUri(uri), position) ?? [],
 });
 const builds = new BuildService({ connection, workspaces, folders, settings, rules: RULES, log });
@@ -83,6 +87,7 @@ connection.onInitialize((params): InitializeResult => {
   canRegisterFileWatchers = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   codeActions.initialize(params.capabilities);
   builds.initialize(params.initializationOptions);
+  kubernetesSchemaServedByPeer = (params.initializationOptions as { kubernetesSchemaServedByPeer?: unknown } | undefined)?.kubernetesSchemaServedByPeer === true;
   return {
     capabilities: {
       // Saves start renders of charts and overlays (never keystrokes).

@@ -40,6 +40,27 @@ const FIX_ALL_FILE = 'worker-deployment.yaml';
 const SNIPPET_FILE = 'pdb-snippet.yaml';
 const COMMAND_PDB_FILE = 'cart-deployment.yaml';
 const CONFIG_FILE = '.kube-prod.yaml';
+/** A Deployment with a misspelled field, written into the workspace for the schema test. */
+const TYPO_FILE = 'typo-deployment.yaml';
+const TYPO_TEXT = [
+  'apiVersion: apps/v1',
+  'kind: Deployment',
+  'metadata:',
+  '  name: typo',
+  'spec:',
+  '  selector:',
+  '    matchLabels: {app: typo}',
+  '  template:',
+  '    metadata:',
+  '      labels: {app: typo}',
+  '    spec:',
+  '      containers:',
+  '        - name: typo',
+  '          image: nginx:1.27',
+  '          livenessprobe: # misspelled',
+  '            httpGet: {path: /healthz, port: 80}',
+  '',
+].join('\n');
 /** What the readiness quick-fix must turn FIXTURE_FILE into, byte for byte. */
 const READINESS_EXPECTED = join(ROOT, 'test', 'e2e', 'expected', 'web-deployment.readiness.yaml');
 /** The line of `- name: web`, where the container's findings are reported (1-based). */
@@ -68,6 +89,7 @@ describe('kube-prod in a real VS Code (code-server + Chromium)', { timeout: 300_
     writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'editor.codeActionsOnSave': { 'source.fixAll.kube-prod': 'explicit' } }, null, 2));
     // An empty file for the snippet test (saving an untitled editor would open a file dialog).
     writeFileSync(join(workspace, SNIPPET_FILE), '');
+    writeFileSync(join(workspace, TYPO_FILE), TYPO_TEXT);
     codeServer = await startCodeServer({ work, workspace, extensions: [VSIX] });
     page = codeServer.page;
     // The explorer shows the workspace once the remote file system answers.
@@ -178,6 +200,36 @@ describe('kube-prod in a real VS Code (code-server + Chromium)', { timeout: 300_
         { timeout: 20_000, polling: 250 },
       );
       await page.screenshot({ path: join(E2E, 'after-quick-fix.png') });
+    });
+  });
+
+  it('flags a misspelled field against the bundled Kubernetes schema, and the rename quick-fix corrects it', async () => {
+    await explain('schema', async () => {
+      const path = join(workspace, TYPO_FILE);
+      await openFile(TYPO_FILE);
+      await page.waitForFunction(
+        `(document.querySelector('.markers-panel')?.textContent ?? '').includes('Unknown field \`livenessprobe\` in Container; did you mean \`livenessProbe\`?')`,
+        undefined,
+        { timeout: 30_000, polling: 250 },
+      );
+      // Misspelled, not missing: no "no livenessProbe" for this container.
+      assert.doesNotMatch(await page.locator('.markers-panel').first().innerText(), /container "typo": no livenessProbe/);
+      await goTo(15, 14);
+      await page.keyboard.press('Control+.');
+      const menu = page.locator('.action-widget');
+      await menu.first().waitFor({ timeout: 20_000 });
+      const item = menu.locator('.monaco-list-row').filter({ hasText: /Rename `livenessprobe` to `livenessProbe`/ }).first();
+      await item.waitFor({ timeout: 20_000 });
+      await item.click();
+      await editorShows('livenessProbe: # misspelled', 20_000);
+      await saveWithoutParticipants();
+      const text = await fileOnDisk(path, (t) => t.includes('livenessProbe:'), 15_000);
+      assert.equal(text, TYPO_TEXT.replace('livenessprobe:', 'livenessProbe:'));
+      await page.waitForFunction(
+        `!(document.querySelector('.markers-panel')?.textContent ?? '').includes('Unknown field \`livenessprobe\`')`,
+        undefined,
+        { timeout: 20_000, polling: 250 },
+      );
     });
   });
 

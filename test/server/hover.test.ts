@@ -95,10 +95,37 @@ describe('language server: hover', () => {
     assert.deepEqual(result.range, { start: { line: 5, character: 4 }, end: { line: 5, character: 52 } });
   });
 
-  it('gives no hover away from findings, nor for a document that is not open', async () => {
+  it("over a field's key, shows the field's type and API documentation from the bundled schema", async () => {
+    const { uri } = await open(pod('documented', { extra: ['    imagePullPolicy: Always'] }));
+    const result = await hover(uri, 7, 6);
+    assert.ok(result, 'a hover over imagePullPolicy');
+    const contents = result.contents as MarkupContent;
+    assert.equal(contents.kind, MarkupKind.Markdown);
+    assert.match(contents.value, /^`spec\.containers\[\]\.imagePullPolicy` \*string\*/);
+    assert.match(contents.value, /One of: `Always`, `Never`, `IfNotPresent`/);
+    assert.match(contents.value, /Image pull policy\./);
+    assert.deepEqual(result.range, { start: { line: 7, character: 4 }, end: { line: 7, character: 19 } });
+    // A required field says so.
+    assert.match(((await hover(uri, 4, 4))?.contents as MarkupContent).value, /^`spec\.containers` \*list of Container\* \(required\)/);
+  });
+
+  it('leaves field documentation to Red Hat YAML when it serves the Kubernetes schema', async () => {
+    const peer = await LspClient.start({ folders: [workspace.dir], settings: () => ({ debounceMs: 20 }), initializationOptions: { kubernetesSchemaServedByPeer: true } });
+    try {
+      const uri = fresh();
+      await peer.open(uri, pod('peer', { extra: ['    imagePullPolicy: Always'] }));
+      await peer.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+      assert.equal(await peer.request('textDocument/hover', { textDocument: { uri }, position: { line: 7, character: 6 } }), null);
+    } finally {
+      await peer.shutdown().catch(() => peer.kill());
+    }
+  });
+
+  it('gives no hover away from findings and field keys, nor for a document that is not open', async () => {
     const { uri, params } = await open(pod('quiet'));
     const lines = new Set(params.diagnostics.flatMap((d) => Array.from({ length: d.range.end.line - d.range.start.line + 1 }, (_, i) => d.range.start.line + i)));
-    const free = [0, 1, 2, 3, 4, 5, 6].find((l) => !lines.has(l));
+    // Column 0 of an indented line: in no key.
+    const free = [4, 5, 6].find((l) => !lines.has(l));
     assert.notEqual(free, undefined, 'a line without findings');
     assert.equal(await hover(uri, free!, 0), null);
     assert.equal(await hover(workspace.uri('never-opened.yaml'), 0, 0), null);

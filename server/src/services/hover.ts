@@ -1,8 +1,12 @@
 // textDocument/hover: over a kube-prod finding, what the rule is about (its rationale), what to do
 // (its remediation) and where to read more, for every finding under the cursor; over the key of a
-// kube-linter, kube-score or Polaris suppression annotation, which kube-prod rules it silences.
+// kube-linter, kube-score or Polaris suppression annotation, which kube-prod rules it silences; over
+// a field's key in an object of a built-in kind, the field's API documentation (offline, from the
+// bundled schema), unless another extension already serves Kubernetes schemas.
 import { MarkupKind, type Hover, type HoverParams, type Position } from 'vscode-languageserver/node';
 import type { AnyRule } from '../engine/rule';
+import { fieldAt, type FieldDocumentation } from '../engine/schema/fieldAt';
+import type { FileAnalysis } from '../engine/analyzer';
 import { isBefore, isWithin, type Finding, type Range } from '../engine/types';
 import type { PeerSuppression } from '../engine/workspace/workspace';
 import { PEER_CATALOGUE } from '../rules/peers/catalogue';
@@ -13,6 +17,19 @@ export interface HoverDependencies {
   ruleById(id: string): AnyRule | undefined;
   /** The peer linters' suppression annotations whose key is under the position, in the document as last indexed. */
   peerSuppressionsAt?(uri: string, position: Position): readonly PeerSuppression[];
+  /** The analysed document of the open file holding the position's line (after currentFindings brought it up to date). */
+  documentAt?(uri: string, line: number): FileAnalysis['documents'][number] | undefined;
+  /** False while another extension serves Kubernetes schemas (Red Hat's YAML): its hover documents the fields. */
+  fieldDocumentation?(): boolean;
+}
+
+/** Markdown for a field: its path and type, whether it is required, its allowed values and its API documentation. */
+export function fieldMarkdown(field: FieldDocumentation): string {
+  const lines = [`\`${field.path}\` *${field.type}*${field.required ? ' (required)' : ''}`];
+  if (field.enum) lines.push('', `One of: ${field.enum.map((value) => `\`${value}\``).join(', ')}`);
+  if (field.description) lines.push('', field.description);
+  lines.push('', '*Kubernetes 1.36 API, bundled with kube-prod*');
+  return lines.join('\n');
 }
 
 
@@ -61,11 +78,26 @@ export class HoverService {
     if (!current) return null;
     const under = current.findings.filter((f) => isWithin(params.position, f.range));
     const peers = this.deps.peerSuppressionsAt?.(params.textDocument.uri, params.position) ?? [];
-    if (under.length === 0 && peers.length === 0) return null;
-    const sections = [...under.map((f) => findingMarkdown(f, this.deps.ruleById(f.ruleId))), ...peers.map(peerSuppressionMarkdown)];
+    const field = this.fieldUnder(params.textDocument.uri, params.position);
+    if (under.length === 0 && peers.length === 0 && !field) return null;
+    const sections = [...under.map((f) => findingMarkdown(f, this.deps.ruleById(f.ruleId))), ...peers.map(peerSuppressionMarkdown), ...(field ? [fieldMarkdown(field)] : [])];
     return {
       contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') },
-      range: union([...under.map((f) => f.range), ...peers.map((p) => p.range)]),
+      range: union([...under.map((f) => f.range), ...peers.map((p) => p.range), ...(field ? [field.range] : [])]),
     };
+  }
+
+  private fieldUnder(uri: string, position: Position): (FieldDocumentation & { range: Range }) | undefined {
+    if (this.deps.fieldDocumentation?.() === false) return undefined;
+    const document = this.deps.documentAt?.(uri, position.line);
+    if (!document?.object) return undefined;
+    const { lines, startLine } = document;
+    const field = fieldAt(document.object, lines.offsetAt({ line: position.line - startLine, character: position.character }));
+    if (!field) return undefined;
+    const shift = (offset: number): Position => {
+      const at = lines.positionAt(offset);
+      return { line: at.line + startLine, character: at.character };
+    };
+    return { ...field, range: { start: shift(field.at[0]), end: shift(field.at[1]) } };
   }
 }

@@ -260,6 +260,17 @@ export class Workspace {
     return document?.object ? { document: { ...document, object: document.object } } : undefined;
   }
 
+  /** The analysed document of an open file that holds file line `line` (what a hover or a definition reads). */
+  openDocumentAt(uri: string, line: number): FileAnalysis['documents'][number] | undefined {
+    const documents = this.openFiles.get(uri)?.documents ?? [];
+    let found: FileAnalysis['documents'][number] | undefined;
+    for (const document of documents) {
+      if (document.startLine > line) break;
+      found = document;
+    }
+    return found;
+  }
+
   /** Findings of every indexed file (the CLI's and the checklist's view). */
   *allFindings(): Generator<[uri: string, findings: Finding[]]> {
     for (const file of this.index.files()) yield [file.uri, this.findings(file.uri)];
