@@ -15,7 +15,9 @@
 //     the exact PDB document; "Export Checklist as Markdown" opens an untitled Markdown document
 //     whose rows are those of `kube-prod checklist --format markdown` on the workspace; "Show Rule
 //     Documentation" lists the rules and asks to open the chosen rule's docsUrl (the browser
-//     workbench's "open the external website?" dialog, cancelled).
+//     workbench's "open the external website?" dialog, cancelled);
+//   - a misspelled field (`livenessprobe:`) gets the bundled schema's error and no "no livenessProbe",
+//     and the rename quick-fix saves the corrected text.
 // Saved text is read from disk. The README's screenshots go to .e2e/screenshots/ (to docs/images/
 // with `npm run screenshots`), the others (and one per failure) to .e2e/.
 //
@@ -89,7 +91,6 @@ describe('kube-prod in a real VS Code (code-server + Chromium)', { timeout: 300_
     writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'editor.codeActionsOnSave': { 'source.fixAll.kube-prod': 'explicit' } }, null, 2));
     // An empty file for the snippet test (saving an untitled editor would open a file dialog).
     writeFileSync(join(workspace, SNIPPET_FILE), '');
-    writeFileSync(join(workspace, TYPO_FILE), TYPO_TEXT);
     codeServer = await startCodeServer({ work, workspace, extensions: [VSIX] });
     page = codeServer.page;
     // The explorer shows the workspace once the remote file system answers.
@@ -200,36 +201,6 @@ describe('kube-prod in a real VS Code (code-server + Chromium)', { timeout: 300_
         { timeout: 20_000, polling: 250 },
       );
       await page.screenshot({ path: join(E2E, 'after-quick-fix.png') });
-    });
-  });
-
-  it('flags a misspelled field against the bundled Kubernetes schema, and the rename quick-fix corrects it', async () => {
-    await explain('schema', async () => {
-      const path = join(workspace, TYPO_FILE);
-      await openFile(TYPO_FILE);
-      await page.waitForFunction(
-        `(document.querySelector('.markers-panel')?.textContent ?? '').includes('Unknown field \`livenessprobe\` in Container; did you mean \`livenessProbe\`?')`,
-        undefined,
-        { timeout: 30_000, polling: 250 },
-      );
-      // Misspelled, not missing: no "no livenessProbe" for this container.
-      assert.doesNotMatch(await page.locator('.markers-panel').first().innerText(), /container "typo": no livenessProbe/);
-      await goTo(15, 14);
-      await page.keyboard.press('Control+.');
-      const menu = page.locator('.action-widget');
-      await menu.first().waitFor({ timeout: 20_000 });
-      const item = menu.locator('.monaco-list-row').filter({ hasText: /Rename `livenessprobe` to `livenessProbe`/ }).first();
-      await item.waitFor({ timeout: 20_000 });
-      await item.click();
-      await editorShows('livenessProbe: # misspelled', 20_000);
-      await saveWithoutParticipants();
-      const text = await fileOnDisk(path, (t) => t.includes('livenessProbe:'), 15_000);
-      assert.equal(text, TYPO_TEXT.replace('livenessprobe:', 'livenessProbe:'));
-      await page.waitForFunction(
-        `!(document.querySelector('.markers-panel')?.textContent ?? '').includes('Unknown field \`livenessprobe\`')`,
-        undefined,
-        { timeout: 20_000, polling: 250 },
-      );
     });
   });
 
@@ -552,6 +523,38 @@ describe('kube-prod in a real VS Code (code-server + Chromium)', { timeout: 300_
       } finally {
         page.context().off('page', onPage);
       }
+    });
+  });
+
+  it('flags a misspelled field against the bundled Kubernetes schema, and the rename quick-fix corrects it', async () => {
+    await explain('schema', async () => {
+      // Written now, in the last test: the checklist test compares the workspace with the CLI on the fixture.
+      const path = join(workspace, TYPO_FILE);
+      writeFileSync(path, TYPO_TEXT);
+      await openFile(TYPO_FILE);
+      await page.waitForFunction(
+        `(document.querySelector('.markers-panel')?.textContent ?? '').includes('Unknown field \`livenessprobe\` in Container; did you mean \`livenessProbe\`?')`,
+        undefined,
+        { timeout: 30_000, polling: 250 },
+      );
+      // Misspelled, not missing: no "no livenessProbe" for this container.
+      assert.doesNotMatch(await page.locator('.markers-panel').first().innerText(), /container "typo": no livenessProbe/);
+      await goTo(15, 14);
+      await page.keyboard.press('Control+.');
+      const menu = page.locator('.action-widget');
+      await menu.first().waitFor({ timeout: 20_000 });
+      const item = menu.locator('.monaco-list-row').filter({ hasText: /Rename `livenessprobe` to `livenessProbe`/ }).first();
+      await item.waitFor({ timeout: 20_000 });
+      await item.click();
+      await editorShows('livenessProbe: # misspelled', 20_000);
+      await saveWithoutParticipants();
+      const text = await fileOnDisk(path, (t) => t.includes('livenessProbe:'), 15_000);
+      assert.equal(text, TYPO_TEXT.replace('livenessprobe:', 'livenessProbe:'));
+      await page.waitForFunction(
+        `!(document.querySelector('.markers-panel')?.textContent ?? '').includes('Unknown field \`livenessprobe\`')`,
+        undefined,
+        { timeout: 20_000, polling: 250 },
+      );
     });
   });
 });

@@ -90,7 +90,9 @@ export async function loadWorkspace(targets: readonly Target[], options: CheckOp
   }
   for (const input of inputs) {
     current.path = input.path;
-    workspace.update(input.path, input.text);
+    // Syntax trees kept, as for an editor's open files: a cross-resource finding (a custom resource
+    // against its CRD in another file) is then placed on its own node, not on the kind line.
+    workspace.update(input.path, input.text, true);
   }
   return { workspace, inputs, current };
 }

@@ -103,6 +103,8 @@ export interface WorkspaceRuleContext {
    * what a quick-fix edits. Undefined for files known only by their facts.
    */
   source(): K8sObject | undefined;
+  /** A span of that syntax tree as a range of the document (undefined with no tree). */
+  locate(span: Span): Range | undefined;
   /** `at` is a range from the facts (relative to the object's document); undefined means `kind:`. */
   report(at: Range | undefined, message: string, fix?: FixSpec): void;
 }

@@ -57,6 +57,7 @@ export { default as imageDigestMissing } from './images/image-digest-missing';
 export { default as imagePullPolicy } from './images/image-pull-policy';
 export { default as deprecatedApiVersion } from './api-versions/deprecated-api-version';
 export { default as schemaViolation } from './api-versions/schema-violation';
+export { default as crdSchemaViolation } from './api-versions/crd-schema-violation';
 export { default as selectorMismatch } from './availability/selector-mismatch';
 export { default as nakedPod } from './availability/naked-pod';
 export { default as rollingUpdateUnsafe } from './availability/rolling-update-unsafe';

@@ -4,7 +4,7 @@ import type { K8sObject } from '../model';
 import { nodeSpan } from '../nodes';
 import type { Span } from '../types';
 import { bundledSchema, type KubernetesSchema } from './bundled';
-import { instanceOf, locate } from './instance';
+import { instanceOf, locate, type Located } from './instance';
 import { didYouMean } from './suggest';
 
 export type SchemaIssueKind = 'unknown-field' | 'type' | 'required' | 'enum';
@@ -12,7 +12,10 @@ export type SchemaIssueKind = 'unknown-field' | 'type' | 'required' | 'enum';
 /** One way an object breaks its kind's schema, placed on the node to change. */
 export interface SchemaIssue {
   kind: SchemaIssueKind;
-  at: Span;
+  /** Undefined when only the object's plain value was at hand (a closed file's custom resource). */
+  at: Span | undefined;
+  /** Where in the object, `spec.containers[0].ports`: what a message without a place says. */
+  path: string;
   message: string;
   /** unknown-field: the key as written, the field it most likely meant, and the mapping holding it. */
   misspelled?: { key: Scalar; suggestion: string | undefined; parent: YAMLMap };
@@ -61,82 +64,110 @@ export class SchemaValidator {
     const validate = this.validatorFor(object.apiVersion, object.kind);
     if (!validate) return [];
     const instance = instanceOf(object.reader, object.root);
-    if (instance === undefined || validate(instance)) return [];
-    const errors = validate.errors ?? [];
-    // A value of the wrong type also fails its enum: the type is the one to say.
-    const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
-    const issues: SchemaIssue[] = [];
-    const seen = new Set<string>();
-    for (const error of errors) {
-      if (error.keyword === 'enum' && wrongType.has(error.instancePath)) continue;
-      const issue = this.issueOf(object, error);
-      if (!issue) continue;
-      const key = `${issue.at[0]}:${issue.at[1]}:${issue.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      issues.push(issue);
-    }
-    return issues;
+    return instance === undefined ? [] : schemaIssues(validate, instance, object, this.typeNames);
   }
+}
 
-  private issueOf(object: K8sObject, error: ErrorObject): SchemaIssue | undefined {
-    const { reader, root } = object;
-    const where = locate(reader, root, error.instancePath);
-    // `replicas: {{replicas}}` is a placeholder of some templating step (sed, envsubst, a script), parsed
-    // as a mapping in a mapping: what it becomes is not in this file.
-    if (isPlaceholder(where.node)) return undefined;
-    const parentSchema = (error.parentSchema ?? {}) as Schema;
-    const type = this.typeNames.get(parentSchema);
-    const field = fieldName(error.instancePath) ?? object.kind;
-    switch (error.keyword) {
-      case 'additionalProperties': {
-        const name = String((error.params as { additionalProperty: string }).additionalProperty);
-        const map = isMap(where.node) ? where.node : undefined;
-        const pair = map?.items.find((item) => isScalar(item.key) && String(item.key.value) === name);
-        const at = nodeSpan(pair?.key) ?? nodeSpan(where.pair?.key) ?? nodeSpan(where.node);
-        if (!at) return undefined;
-        const suggestion = didYouMean(name, Object.keys(parentSchema.properties ?? {}));
-        return {
-          kind: 'unknown-field',
-          at,
-          message: `Unknown field \`${name}\` in ${type ?? field}${suggestion ? `; did you mean \`${suggestion}\`?` : ': the API server rejects it.'}`,
-          misspelled: map && pair && isScalar(pair.key) ? { key: pair.key, suggestion, parent: map } : undefined,
-        };
-      }
-      case 'type': {
-        const at = nodeSpan(where.node) ?? nodeSpan(where.pair?.key);
-        if (!at) return undefined;
-        const expected = String((error.params as { type: string | string[] }).type).split(',').map(article).join(' or ');
-        return {
-          kind: 'type',
-          at,
-          message: `\`${field}\` must be ${expected}, not ${describeValue(error.data)}${documentation(parentSchema.description)}`,
-        };
-      }
-      case 'required': {
-        const missing = String((error.params as { missingProperty: string }).missingProperty);
-        const at = nodeSpan(where.pair?.key) ?? firstKeySpan(where.node) ?? nodeSpan(where.node);
-        if (!at) return undefined;
-        return {
-          kind: 'required',
-          at,
-          message: `${type ?? field} is missing the required field \`${missing}\`${documentation(parentSchema.properties?.[missing]?.description)}`,
-        };
-      }
-      case 'enum': {
-        const at = nodeSpan(where.node);
-        if (!at) return undefined;
-        const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String).join(', ');
-        return {
-          kind: 'enum',
-          at,
-          message: `\`${field}\` must be one of ${allowed}, not ${describeValue(error.data)}${documentation(parentSchema.description)}`,
-        };
-      }
-      default:
-        return undefined;
-    }
+/**
+ * How `instance` breaks the schema `validate` checks, each issue placed on the node of `object`
+ * to change (when the syntax tree is at hand) and worded from the schema's documentation.
+ */
+export function schemaIssues(
+  validate: ValidateFunction,
+  instance: unknown,
+  object: K8sObject | undefined,
+  typeNames?: WeakMap<object, string>,
+  /** What the object is called in a message about its top level (its kind). */
+  rootName = object?.kind ?? 'the object',
+): SchemaIssue[] {
+  if (validate(instance)) return [];
+  const errors = validate.errors ?? [];
+  // A value of the wrong type also fails its enum: the type is the one to say.
+  const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const issues: SchemaIssue[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword === 'enum' && wrongType.has(error.instancePath)) continue;
+    const issue = issueOf(object, error, typeNames, rootName);
+    if (!issue) continue;
+    const key = `${issue.path}:${issue.at?.[0]}:${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push(issue);
   }
+  return issues;
+}
+
+function issueOf(object: K8sObject | undefined, error: ErrorObject, typeNames: WeakMap<object, string> | undefined, rootName: string): SchemaIssue | undefined {
+  const where: Partial<Located> = object ? locate(object.reader, object.root, error.instancePath) : {};
+  const path = pathOf(error.instancePath);
+  // `replicas: {{replicas}}` is a placeholder of some templating step (sed, envsubst, a script), parsed
+  // as a mapping in a mapping: what it becomes is not in this file.
+  if (isPlaceholder(where.node)) return undefined;
+  const parentSchema = (error.parentSchema ?? {}) as Schema;
+  const type = typeNames?.get(parentSchema);
+  const field = fieldName(error.instancePath) ?? rootName;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const name = String((error.params as { additionalProperty: string }).additionalProperty);
+      const map = isMap(where.node) ? where.node : undefined;
+      const pair = map?.items.find((item) => isScalar(item.key) && String(item.key.value) === name);
+      const at = nodeSpan(pair?.key) ?? nodeSpan(where.pair?.key) ?? nodeSpan(where.node);
+      if (!at && object) return undefined;
+      const suggestion = didYouMean(name, Object.keys(parentSchema.properties ?? {}));
+      return {
+        kind: 'unknown-field',
+        at,
+        path: path ? `${path}.${name}` : name,
+        message: `Unknown field \`${name}\` in ${type ?? field}${suggestion ? `; did you mean \`${suggestion}\`?` : ': the API server rejects it.'}`,
+        misspelled: map && pair && isScalar(pair.key) ? { key: pair.key, suggestion, parent: map } : undefined,
+      };
+    }
+    case 'type': {
+      const at = nodeSpan(where.node) ?? nodeSpan(where.pair?.key);
+      if (!at && object) return undefined;
+      const expected = String((error.params as { type: string | string[] }).type).split(',').map(article).join(' or ');
+      return {
+        kind: 'type',
+        at,
+        path,
+        message: `\`${field}\` must be ${expected}, not ${describeValue(error.data)}${documentation(parentSchema.description)}`,
+      };
+    }
+    case 'required': {
+      const missing = String((error.params as { missingProperty: string }).missingProperty);
+      const at = nodeSpan(where.pair?.key) ?? firstKeySpan(where.node) ?? nodeSpan(where.node);
+      if (!at && object) return undefined;
+      return {
+        kind: 'required',
+        at,
+        path: path ? `${path}.${missing}` : missing,
+        message: `${type ?? field} is missing the required field \`${missing}\`${documentation(parentSchema.properties?.[missing]?.description)}`,
+      };
+    }
+    case 'enum': {
+      const at = nodeSpan(where.node);
+      if (!at && object) return undefined;
+      const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String).join(', ');
+      return {
+        kind: 'enum',
+        at,
+        path,
+        message: `\`${field}\` must be one of ${allowed}, not ${describeValue(error.data)}${documentation(parentSchema.description)}`,
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `/spec/containers/0/ports` → `spec.containers[0].ports`. */
+function pathOf(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((out, segment) => (/^\d+$/.test(segment) ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment), '');
 }
 
 /** The last key of a JSON pointer (`/spec/ports/0/port` → `port`), skipping list indexes. */

@@ -4,7 +4,7 @@ import { parseAllDocuments } from 'yaml';
 import { applyEdits, YamlEditor } from '../fix/yamlEdit';
 import type { K8sObject } from '../model';
 import { PeerMap } from '../peers';
-import { isWorkspaceRule, type AnyRule, type FixSpec, type WorkspaceRule } from '../rule';
+import { ANY_KIND, isWorkspaceRule, type AnyRule, type FixSpec, type WorkspaceRule } from '../rule';
 import { isIgnored } from '../suppress';
 import { isWithin, type FileEdit, type Finding, type Range } from '../types';
 import type { IndexedResource, WorkspaceIndex } from './index';
@@ -68,7 +68,8 @@ export class WorkspaceChecker {
    */
   check(resource: IndexedResource, index: WorkspaceIndex, sourceOf?: () => DocumentSource | undefined, silencedByPeers?: string[]): Finding[] {
     const { facts } = resource;
-    const rules = facts.builtin ? this.rulesByKind.get(facts.kind) : undefined;
+    // Custom resources get the rules that take any kind (their schema's, from the workspace's CRDs).
+    const rules = this.rulesByKind.get(facts.builtin ? facts.kind : ANY_KIND);
     if (!rules) return [];
     const findings: Finding[] = [];
     const silenced = this.peers.silenced(facts.peerAnnotations);
@@ -91,6 +92,10 @@ export class WorkspaceChecker {
           index,
           options: setting.options,
           source: () => document()?.object,
+          locate: (span) => {
+            const lines = document()?.lines;
+            return lines ? { start: lines.positionAt(span[0]), end: lines.positionAt(span[1]) } : undefined;
+          },
           report: (at, message, fix) => {
             const range = at ?? facts.kindAt;
             if (facts.suppressions.some((s) => isIgnored(s.rules, id) && isWithin(range.start, s.range))) return;

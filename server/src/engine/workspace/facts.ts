@@ -10,6 +10,8 @@ import type { PeerAnnotation } from '../peers';
 import { policyRules } from '../rbac';
 import type { LineIndex } from '../text';
 import type { Range, Span } from '../types';
+import { crdFacts, type CrdFacts } from '../schema/crds';
+import { instanceOf } from '../schema/instance';
 
 /**
  * What the workspace needs to know about one object, without its syntax tree: the index keeps
@@ -138,6 +140,10 @@ export interface ResourceFacts {
   ingress?: IngressFacts;
   roleBinding?: RoleBindingFacts;
   clusterRole?: ClusterRoleFacts;
+  /** A v1 CustomResourceDefinition: the kind it defines and its schemas (what its custom resources are validated with). */
+  crd?: CrdFacts;
+  /** A custom resource's value as the API server gets it: validated against its CRD, wherever in the workspace that is. */
+  customResource?: { instance: unknown };
 }
 
 const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig', 'Rollout']);
@@ -166,7 +172,12 @@ export function factsOf(object: K8sObject, lines: LineIndex, comments: readonly 
     ignored: annotation !== undefined ? parseRuleList(annotation) : undefined,
     suppressions: comments.map((c) => ({ range: locate(c.span), rules: c.rules })),
   };
-  if (!object.builtin) return facts;
+  if (!object.builtin) {
+    const instance = instanceOf(object.reader, object.root);
+    if (instance !== undefined) facts.customResource = { instance };
+    return facts;
+  }
+  if (object.kind === 'CustomResourceDefinition') facts.crd = crdFacts(object);
   if (object.podSpec) facts.workload = workloadFacts(object, locate);
   switch (object.kind) {
     case 'PodDisruptionBudget':

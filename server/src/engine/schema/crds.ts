@@ -1,0 +1,84 @@
+import Ajv, { type ValidateFunction } from 'ajv';
+import type { K8sObject } from '../model';
+import { instanceOf } from './instance';
+
+/** What the workspace keeps of a CustomResourceDefinition: which kind it defines, and each version's schema. */
+export interface CrdFacts {
+  group: string;
+  kind: string;
+  versions: ReadonlyArray<{ name: string; served: boolean; schema: unknown }>;
+}
+
+/** A v1 CustomResourceDefinition's group, kind and versions' `openAPIV3Schema`, as plain JSON. */
+export function crdFacts(object: K8sObject): CrdFacts | undefined {
+  if (object.apiVersion !== 'apiextensions.k8s.io/v1' || object.kind !== 'CustomResourceDefinition') return undefined;
+  const spec = instanceOf(object.reader, object.reader.get(object.root, 'spec')) as
+    | { group?: unknown; names?: { kind?: unknown }; versions?: Array<{ name?: unknown; served?: unknown; schema?: { openAPIV3Schema?: unknown } }> }
+    | undefined;
+  if (typeof spec?.group !== 'string' || typeof spec.names?.kind !== 'string' || !Array.isArray(spec.versions)) return undefined;
+  const versions = spec.versions
+    .filter((version) => typeof version?.name === 'string')
+    .map((version) => ({ name: String(version.name), served: version.served !== false, schema: version.schema?.openAPIV3Schema }));
+  return { group: spec.group, kind: spec.names.kind, versions };
+}
+
+type Json = Record<string, unknown>;
+
+/** The keywords of a structural schema that say what a valid object is, as ajv reads them. */
+const KEPT = ['type', 'description', 'required', 'enum'] as const;
+
+/**
+ * A CRD's `openAPIV3Schema` as the API server applies it with strict field validation, for ajv:
+ * an object with properties rejects others unless it preserves unknown fields or gives
+ * `additionalProperties`; int-or-string takes both types. Keywords whose semantics differ
+ * between OpenAPI and ajv (formats, patterns in Go syntax, CEL rules) are left to the cluster.
+ */
+export function toJsonSchema(schema: unknown, root = true): Json {
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return {};
+  const source = schema as Json;
+  const out: Json = {};
+  for (const key of KEPT) if (source[key] !== undefined) out[key] = source[key];
+  if (source['x-kubernetes-int-or-string'] === true) out.type = ['integer', 'string'];
+  if (source.properties && typeof source.properties === 'object') {
+    out.properties = Object.fromEntries(Object.entries(source.properties as Json).map(([name, property]) => [name, toJsonSchema(property, false)]));
+  }
+  if (source.items && typeof source.items === 'object' && !Array.isArray(source.items)) out.items = toJsonSchema(source.items, false);
+  if (source.additionalProperties !== undefined) {
+    out.additionalProperties = typeof source.additionalProperties === 'object' ? toJsonSchema(source.additionalProperties, false) : source.additionalProperties;
+  }
+  const embedded = root || source['x-kubernetes-embedded-resource'] === true;
+  if (embedded && out.properties) {
+    // apiVersion, kind and metadata are the API server's, whatever the schema lists.
+    const properties = out.properties as Json;
+    properties.apiVersion ??= { type: 'string' };
+    properties.kind ??= { type: 'string' };
+    properties.metadata = { type: 'object' };
+  }
+  if (out.properties && source.additionalProperties === undefined && source['x-kubernetes-preserve-unknown-fields'] !== true) out.additionalProperties = false;
+  return out;
+}
+
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateFormats: false });
+const compiled = new WeakMap<CrdFacts, Map<string, ValidateFunction | undefined>>();
+
+/**
+ * The validator of one served version of a CRD, compiled once per CRD text (the facts object is
+ * new whenever the CRD's document changes); undefined for a version without a schema.
+ */
+export function crdValidator(crd: CrdFacts, version: string): ValidateFunction | undefined {
+  let byVersion = compiled.get(crd);
+  if (!byVersion) compiled.set(crd, (byVersion = new Map()));
+  if (byVersion.has(version)) return byVersion.get(version);
+  const entry = crd.versions.find((v) => v.name === version && v.served);
+  let validate: ValidateFunction | undefined;
+  if (entry?.schema && typeof entry.schema === 'object') {
+    try {
+      validate = ajv.compile(toJsonSchema(entry.schema));
+    } catch {
+      // A schema ajv cannot compile (the API server would reject the CRD itself): its resources go unchecked.
+      validate = undefined;
+    }
+  }
+  byVersion.set(version, validate);
+  return validate;
+}

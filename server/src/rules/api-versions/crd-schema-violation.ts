@@ -1,0 +1,53 @@
+import { replaceScalar } from '../../engine/fix/scalar';
+import { ANY_KIND, type FixSpec, type WorkspaceRule } from '../../engine/rule';
+import { crdValidator, type CrdFacts } from '../../engine/schema/crds';
+import { schemaIssues, type SchemaIssue } from '../../engine/schema/validate';
+import type { WorkspaceIndex } from '../../engine/workspace/index';
+
+/** The workspace's CRD for a custom resource's group and kind (the first by file, when several define it). */
+function definitionOf(index: WorkspaceIndex, group: string, kind: string): CrdFacts | undefined {
+  let found: { crd: CrdFacts; uri: string } | undefined;
+  for (const resource of index.allOfKind('CustomResourceDefinition')) {
+    const crd = resource.facts.crd;
+    if (crd?.group === group && crd.kind === kind && (!found || resource.uri < found.uri)) found = { crd, uri: resource.uri };
+  }
+  return found?.crd;
+}
+
+function rename(issue: SchemaIssue): FixSpec | undefined {
+  const misspelled = issue.misspelled;
+  if (!misspelled?.suggestion || misspelled.parent.items.some((pair) => (pair.key as { value?: unknown } | null)?.value === misspelled.suggestion)) return undefined;
+  const { key, suggestion } = misspelled;
+  return { title: `Rename \`${String(key.value)}\` to \`${suggestion}\``, edits: () => [replaceScalar(key, suggestion)] };
+}
+
+const rule: WorkspaceRule = {
+  meta: {
+    id: 'crd-schema-violation',
+    category: 'api-versions',
+    severity: 'error',
+    description: "A custom resource breaks the schema of its CustomResourceDefinition in the workspace: an unknown field, a wrong type, a value outside its enum or a missing required field.",
+    rationale:
+      "The API server validates a custom resource against its CRD's openAPIV3Schema and, with kubectl's strict field validation, rejects unknown fields; where validation is relaxed, a misspelled field is silently pruned and the operator never sees the setting. Kinds whose CRD is not in the workspace stay silent.",
+    remediation: "Rename the field to the one the message suggests, or give the value the type the CRD documents (kubectl explain <kind>.<field> on a cluster with the CRD shows it).",
+    docsUrl: 'https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#validation',
+    fixable: true,
+    kinds: [ANY_KIND],
+  },
+  checkWorkspace({ facts, index, source, locate, report }) {
+    const instance = facts.customResource?.instance;
+    const slash = facts.apiVersion.indexOf('/');
+    if (instance === undefined || slash === -1) return;
+    const crd = definitionOf(index, facts.apiVersion.slice(0, slash), facts.kind);
+    const validate = crd && crdValidator(crd, facts.apiVersion.slice(slash + 1));
+    if (!validate) return;
+    const object = source();
+    for (const issue of schemaIssues(validate, instance, object, undefined, facts.kind)) {
+      const at = issue.at && locate(issue.at);
+      // Without the syntax tree (a file that is not open), the finding says where on the kind line.
+      report(at, at ? issue.message : `${issue.path}: ${issue.message}`, at ? rename(issue) : undefined);
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { resolveConfig } from '../../../server/src/engine/config';
+import { Workspace } from '../../../server/src/engine/workspace/workspace';
+import rule from '../../../server/src/rules/api-versions/crd-schema-violation';
+import { corpusDir, yamlFiles } from '../../helpers/paths';
+import { yaml } from '../../helpers/ruleTester';
+import { workspaceRuleTester } from '../../helpers/workspaceRuleTester';
+
+/** A small CRD in the shape operators ship: a served version with a structural schema. */
+const crd = (...specProperties: string[]): string =>
+  yaml(
+    'apiVersion: apiextensions.k8s.io/v1',
+    'kind: CustomResourceDefinition',
+    'metadata: {name: widgets.example.com}',
+    'spec:',
+    '  group: example.com',
+    '  names: {kind: Widget, plural: widgets}',
+    '  scope: Namespaced',
+    '  versions:',
+    '  - name: v1',
+    '    served: true',
+    '    storage: true',
+    '    schema:',
+    '      openAPIV3Schema:',
+    '        type: object',
+    '        properties:',
+    '          spec:',
+    '            type: object',
+    '            required: [size]',
+    '            properties:',
+    '              size: {type: integer, description: "How many gears the widget turns. Defaults to 1."}',
+    '              color: {type: string, enum: [red, blue]}',
+    '              port: {x-kubernetes-int-or-string: true}',
+    '              extra: {type: object, x-kubernetes-preserve-unknown-fields: true}',
+    ...specProperties,
+  );
+
+const widget = (...spec: string[]): string => yaml('apiVersion: example.com/v1', 'kind: Widget', 'metadata: {name: w, namespace: shop}', 'spec:', ...spec);
+
+workspaceRuleTester(rule, {
+  valid: [
+    { name: 'a custom resource its CRD accepts: int-or-string, preserved unknown fields', files: { 'crd.yaml': crd(), 'widget.yaml': widget('  size: 3', '  color: red', '  port: http', '  extra: {anything: [1, 2]}') } },
+    { name: 'no CRD in the workspace: unknown kinds stay silent', files: { 'widget.yaml': widget('  sise: 3') } },
+    { name: 'a version the CRD does not serve: not checked', files: { 'crd.yaml': crd(), 'widget.yaml': widget('  sise: 3').replace('example.com/v1', 'example.com/v2') } },
+    { name: 'another group with the same kind', files: { 'crd.yaml': crd(), 'widget.yaml': widget('  sise: 3').replace('example.com/v1', 'other.io/v1') } },
+  ],
+  invalid: [
+    {
+      name: 'a misspelled field, on the key, renamed by the fix; the missing required one on its mapping',
+      files: { 'crd.yaml': crd(), 'widget.yaml': widget('  sise: 3') },
+      errors: [
+        { file: 'widget.yaml', message: 'Unknown field `sise` in spec; did you mean `size`?', line: 5, column: 3, endLine: 5, endColumn: 7 },
+        { file: 'widget.yaml', message: 'spec is missing the required field `size`: How many gears the widget turns.', line: 4, column: 1, endLine: 4, endColumn: 5 },
+      ],
+      output: { 'crd.yaml': crd(), 'widget.yaml': widget('  size: 3') },
+    },
+    {
+      name: 'a wrong type and a value outside the enum, in the CRD\'s words',
+      files: { 'crd.yaml': crd(), 'widget.yaml': widget('  size: "3"', '  color: green') },
+      errors: [
+        { file: 'widget.yaml', message: '`size` must be an integer, not the string "3": How many gears the widget turns.', line: 5, column: 9, endLine: 5, endColumn: 12 },
+        { file: 'widget.yaml', message: '`color` must be one of red, blue, not the string "green"', line: 6, column: 10, endLine: 6, endColumn: 15 },
+      ],
+    },
+  ],
+});
+
+describe('rule crd-schema-violation: the CRD as the workspace has it now', () => {
+  const config = resolveConfig([rule]);
+  const only = (workspace: Workspace, uri: string): string[] => workspace.findings(uri).filter((f) => f.ruleId === rule.meta.id).map((f) => f.message);
+
+  it('follows the CRD as it is edited, added and removed, in another file', () => {
+    const workspace = new Workspace({ rules: [rule], config });
+    workspace.update('file:///w/widget.yaml', widget('  size: 3', '  shape: round'), true);
+    assert.deepEqual(only(workspace, 'file:///w/widget.yaml'), [], 'no CRD yet');
+    workspace.update('file:///w/crd.yaml', crd(), false);
+    assert.deepEqual(only(workspace, 'file:///w/widget.yaml'), ['Unknown field `shape` in spec: the API server rejects it.']);
+    workspace.update('file:///w/crd.yaml', crd('              shape: {type: string}'), false);
+    assert.deepEqual(only(workspace, 'file:///w/widget.yaml'), [], 'the CRD now has the field');
+    workspace.remove('file:///w/crd.yaml');
+    assert.deepEqual(only(workspace, 'file:///w/widget.yaml'), [], 'the CRD is gone');
+  });
+
+  it('finds nothing in kube-prometheus\'s custom resources against its own CRDs', () => {
+    const root = join(corpusDir(), 'kube-prometheus', 'manifests');
+    const workspace = new Workspace({ rules: [rule], config });
+    for (const file of yamlFiles(root)) workspace.update(`file://${file}`, readFileSync(file, 'utf8'), false);
+    const custom = [...workspace.index.files()].flatMap((f) => f.resources).filter((r) => r.facts.customResource !== undefined);
+    assert.ok(custom.length >= 10, `kube-prometheus has custom resources (${custom.length})`);
+    const checked = custom.filter((r) => [...workspace.index.allOfKind('CustomResourceDefinition')].some((c) => c.facts.crd?.kind === r.facts.kind));
+    assert.ok(checked.length >= 10, `and CRDs for them (${checked.length} checked)`);
+    const found = [...workspace.allFindings()].flatMap(([uri, findings]) => findings.map((f) => `${uri}: ${f.message}`));
+    assert.deepEqual(found, []);
+  });
+});
