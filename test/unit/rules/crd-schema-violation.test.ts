@@ -55,7 +55,7 @@ workspaceRuleTester(rule, {
         { file: 'widget.yaml', message: 'Unknown field `sise` in spec; did you mean `size`?', line: 5, column: 3, endLine: 5, endColumn: 7 },
         { file: 'widget.yaml', message: 'spec is missing the required field `size`: How many gears the widget turns.', line: 4, column: 1, endLine: 4, endColumn: 5 },
       ],
-      output: { 'crd.yaml': crd(), 'widget.yaml': widget('  size: 3') },
+      output: { 'widget.yaml': widget('  size: 3') },
     },
     {
       name: 'a wrong type and a value outside the enum, in the CRD\'s words',
