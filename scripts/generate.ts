@@ -54,6 +54,10 @@ export function configSchema(rules: readonly AnyRule[] = RULES): object {
         type: 'string',
         minLength: 1,
       },
+      schemaValidation: {
+        description: 'false turns off the schema validation of built-in kinds and custom resources (rules schema-violation and crd-schema-violation), for example where Red Hat YAML validates them already.',
+        type: 'boolean',
+      },
       kubernetesVersion: {
         description: `The Kubernetes release the manifests are applied to, quoted major.minor such as "1.30" (unquoted, YAML reads 1.30 as the number 1.3), default ${BUNDLED_KUBERNETES_VERSION}: an apiVersion removed in a later release is not an error. Fields are checked against the bundled ${BUNDLED_KUBERNETES_VERSION} API whatever this says.`,
         type: 'string',

@@ -532,13 +532,22 @@ describe('kube-prod in a real VS Code (code-server + Chromium)', { timeout: 300_
       const path = join(workspace, TYPO_FILE);
       writeFileSync(path, TYPO_TEXT);
       await openFile(TYPO_FILE);
-      await page.waitForFunction(
-        `(document.querySelector('.markers-panel')?.textContent ?? '').includes('Unknown field \`livenessprobe\` in Container; did you mean \`livenessProbe\`?')`,
-        undefined,
-        { timeout: 30_000, polling: 250 },
-      );
-      // Misspelled, not missing: no "no livenessProbe" for this container.
-      assert.doesNotMatch(await page.locator('.markers-panel').first().innerText(), /container "typo": no livenessProbe/);
+      // The Problems panel's list is virtual (rows of other files fill it): the finding is read
+      // where users read it, in the hover over the squiggle.
+      const hoverAt = async (line: number, column: number, text: string): Promise<string> => {
+        await goTo(line, column);
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+I');
+        const hover = page.locator('.monaco-hover').filter({ hasText: text }).first();
+        await hover.waitFor({ timeout: 30_000 });
+        const shown = await hover.innerText();
+        await page.keyboard.press('Escape');
+        return shown;
+      };
+      await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ timeout: 30_000 });
+      await hoverAt(15, 14, 'Unknown field `livenessprobe` in Container; did you mean `livenessProbe`?');
+      // Misspelled, not missing: the container has "no readinessProbe" but no "no livenessProbe".
+      assert.doesNotMatch(await hoverAt(13, 13, 'no readinessProbe'), /no livenessProbe/);
       await goTo(15, 14);
       await page.keyboard.press('Control+.');
       const menu = page.locator('.action-widget');
@@ -550,11 +559,8 @@ describe('kube-prod in a real VS Code (code-server + Chromium)', { timeout: 300_
       await saveWithoutParticipants();
       const text = await fileOnDisk(path, (t) => t.includes('livenessProbe:'), 15_000);
       assert.equal(text, TYPO_TEXT.replace('livenessprobe:', 'livenessProbe:'));
-      await page.waitForFunction(
-        `!(document.querySelector('.markers-panel')?.textContent ?? '').includes('Unknown field \`livenessprobe\`')`,
-        undefined,
-        { timeout: 20_000, polling: 250 },
-      );
+      // The error goes once the server has the corrected text.
+      await page.waitForFunction(`!document.querySelector('.editor-instance .monaco-editor .squiggly-error')`, undefined, { timeout: 20_000, polling: 250 });
     });
   });
 });

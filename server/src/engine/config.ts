@@ -16,7 +16,12 @@ export interface UserConfig {
   defaultNamespace?: string;
   /** The Kubernetes release the manifests are applied to, `1.30`: which removed APIs are errors. */
   kubernetesVersion?: string;
+  /** false: no schema validation (both schema rules off), for teams whose other tooling validates. */
+  schemaValidation?: boolean;
 }
+
+/** The rules `schemaValidation: false` (config key or setting) turns off together. */
+export const SCHEMA_RULE_IDS: readonly string[] = ['schema-violation', 'crd-schema-violation'];
 
 export interface RuleSetting {
   enabled: boolean;
@@ -130,7 +135,8 @@ export function resolveConfig(
     const defaults: Record<string, unknown> = {};
     for (const [name, option] of Object.entries(meta.options ?? {})) defaults[name] = option.default;
     const setting: RuleSetting = { enabled: !meta.disabledByDefault, severity: meta.severity, options: defaults };
-    for (const entry of [user.rules?.[meta.id], overrides[meta.id]]) {
+    const fromFile = user.rules?.[meta.id] ?? (user.schemaValidation === false && SCHEMA_RULE_IDS.includes(meta.id) ? 'off' : undefined);
+    for (const entry of [fromFile, overrides[meta.id]]) {
       if (entry === undefined) continue;
       const level = typeof entry === 'string' ? entry : entry.severity;
       if (level === 'off') setting.enabled = false;

@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { Severity } from '../engine/types';
+import { SCHEMA_RULE_IDS } from '../engine/config';
 import type { Log } from './log';
 
 export type Level = Severity | 'off';
@@ -27,6 +28,8 @@ export interface Settings {
   maxProblemsPerFile: number;
   /** `1.30`: the target cluster's release, over the config file's; '' leaves it to the config file. */
   kubernetesVersion: string;
+  /** false: both schema rules off (unless `rules` names one), over the config file. */
+  schemaValidation: boolean;
 }
 
 export const SETTINGS_SECTION = 'kubeProd';
@@ -43,6 +46,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   renderTimeoutMs: 30_000,
   maxProblemsPerFile: 1000,
   kubernetesVersion: '',
+  schemaValidation: true,
 });
 const LEVELS: readonly string[] = ['off', 'info', 'warning', 'error'];
 const MAX_DEBOUNCE_MS = 10_000;
@@ -116,6 +120,12 @@ export function normalizeSettings(raw: unknown, knownRule: (id: string) => boole
   if (typeof raw.kubernetesVersion === 'string' && /^(?:1\.\d+)?$/.test(raw.kubernetesVersion.trim())) {
     settings.kubernetesVersion = raw.kubernetesVersion.trim();
   } else if (raw.kubernetesVersion !== undefined && raw.kubernetesVersion !== null) invalid('kubernetesVersion', raw.kubernetesVersion, 'expected a release such as "1.30"');
+
+  if (typeof raw.schemaValidation === 'boolean') {
+    settings.schemaValidation = raw.schemaValidation;
+    // One switch for both schema rules, as levels: the workspace and every document then agree.
+    if (!raw.schemaValidation) for (const id of SCHEMA_RULE_IDS) settings.rules[id] ??= 'off';
+  } else if (raw.schemaValidation !== undefined && raw.schemaValidation !== null) invalid('schemaValidation', raw.schemaValidation, 'expected true or false');
 
   return settings;
 }

@@ -54,6 +54,16 @@ describe('config file', () => {
     assert.match(first, /^\.kube-prod\.yaml:1:\d+: kubernetesVersion: /);
   });
 
+  it('turns both schema rules off with schemaValidation: false, unless a rule is named', () => {
+    const off = resolveConfig(RULES, parseConfig(yaml('schemaValidation: false')));
+    assert.equal(off.rules.get('schema-violation')?.enabled, false);
+    assert.equal(off.rules.get('crd-schema-violation')?.enabled, false);
+    const one = resolveConfig(RULES, parseConfig(yaml('schemaValidation: false', 'rules:', '  crd-schema-violation: warning')));
+    assert.equal(one.rules.get('schema-violation')?.enabled, false);
+    assert.deepEqual([one.rules.get('crd-schema-violation')?.enabled, one.rules.get('crd-schema-violation')?.severity], [true, 'warning']);
+    assert.equal(resolveConfig(RULES, {}).rules.get('schema-violation')?.enabled, true);
+  });
+
   it('lets editor overrides win over the config file', () => {
     const resolved = resolveConfig(RULES, { rules: { 'liveness-probe-missing': 'error' } }, { 'liveness-probe-missing': 'off' });
     assert.equal(resolved.rules.get('liveness-probe-missing')?.enabled, false);

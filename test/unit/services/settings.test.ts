@@ -47,8 +47,13 @@ describe('normalizeSettings', () => {
       renderTimeoutMs: 5000,
       maxProblemsPerFile: 50,
       kubernetesVersion: '1.30',
+      schemaValidation: true,
     };
     assert.deepEqual(normalizeSettings(raw, known, log), raw);
+    // Off: both schema rules become off levels, unless the rules setting names one.
+    const off = normalizeSettings({ schemaValidation: false, rules: { 'privileged-container': 'off' } }, () => true, log);
+    assert.deepEqual(off.rules, { 'privileged-container': 'off', 'schema-violation': 'off', 'crd-schema-violation': 'off' });
+    assert.equal(normalizeSettings({ schemaValidation: false, rules: { 'schema-violation': 'warning' } }, () => true, log).rules['schema-violation'], 'warning');
     assert.deepEqual(log.lines, []);
   });
 
