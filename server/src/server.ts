@@ -17,6 +17,7 @@ import { RULES, ruleById } from './rules';
 import { BuildService, WORKSPACE_TRUSTED_NOTIFICATION } from './services/builds';
 import { CHECKLIST_REQUEST, ChecklistService, SET_MANUAL_ITEM_REQUEST, type ChecklistParams, type SetManualItemParams } from './services/checklist';
 import { CodeActionService, FIX_ALL_KIND, FIX_ALL_REQUEST, type FixAllParams } from './services/codeActions';
+import { CompletionService } from './services/completion';
 import { ConfigFileService } from './services/configFile';
 import { DiagnosticsService } from './services/diagnostics';
 import { WorkspaceFolders } from './services/folders';
@@ -58,6 +59,7 @@ const hovers = new HoverService({
   fieldDocumentation: () => !kubernetesSchemaServedByPeer,
   peerSuppressionsAt: (uri, position) => workspaces.workspaceOf(uri)?.peerSuppressionsAt(canonicalUri(uri), position) ?? [],
 });
+const completions = new CompletionService({ documents, isManifest, enabled: () => !kubernetesSchemaServedByPeer });
 const builds = new BuildService({ connection, workspaces, folders, settings, rules: RULES, log });
 
 let canRegisterConfigurationChange = false;
@@ -94,6 +96,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
       hoverProvider: true,
+      completionProvider: { resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: canChangeWorkspaceFolders } },
     },
     serverInfo: { name: 'kube-prod' },
@@ -181,6 +184,15 @@ connection.onHover(async (params) => {
   } catch (error) {
     log.error(`kube-prod: hover for ${params.textDocument.uri} failed: ${describeError(error)}`);
     return null;
+  }
+});
+
+connection.onCompletion((params) => {
+  try {
+    return completions.complete(params);
+  } catch (error) {
+    log.error(`kube-prod: completion in ${params.textDocument.uri} failed: ${describeError(error)}`);
+    return [];
   }
 });
 

@@ -7,6 +7,7 @@ import { Analyzer } from '../../../server/src/engine/analyzer';
 import { resolveConfig } from '../../../server/src/engine/config';
 import { objectOf } from '../../../server/src/engine/model';
 import { NodeReader } from '../../../server/src/engine/nodes';
+import { completionsAt } from '../../../server/src/engine/schema/complete';
 import { instanceOf } from '../../../server/src/engine/schema/instance';
 import { didYouMean } from '../../../server/src/engine/schema/suggest';
 import { sharedSchemaValidator } from '../../../server/src/engine/schema/validate';
@@ -73,5 +74,31 @@ describe('Kubernetes schema', () => {
     const config = resolveConfig(rules, { rules: { 'schema-violation': 'off' } });
     const without = new Analyzer({ rules, config }).analyze(text).findings.map((f) => f.ruleId);
     assert.ok(without.includes('liveness-probe-missing') && without.includes('cpu-limit-missing'));
+  });
+
+  it('completes the fields of the mapping being typed, from the indentation (the text need not parse), and allowed values', () => {
+    const text = yaml(
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: web}',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      restartPolicy: ',
+      '      containers:',
+      '      - name: web',
+      '        image: nginx',
+      '        liv',
+      '      - ',
+      '  rep',
+    );
+    const labels = (line: number, character: number): string[] => completionsAt(text, line, character).map((c) => c.label);
+    const container = labels(10, 11);
+    assert.ok(container.includes('livenessProbe') && container.includes('resources'), container.join());
+    assert.ok(!container.includes('name') && !container.includes('image'), 'fields already written are not offered again');
+    assert.deepEqual(labels(6, 21), ['Always', 'OnFailure', 'Never']);
+    assert.equal(labels(11, 8)[0], 'name', 'a new list item: its required field first');
+    assert.ok(labels(12, 5).includes('replicas') && !labels(12, 5).includes('template'));
+    assert.deepEqual(completionsAt(yaml('apiVersion: example.com/v1', 'kind: Widget', 'spec:', '  '), 3, 2), [], 'no schema, no completion');
   });
 });
