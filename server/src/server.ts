@@ -13,6 +13,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { bundledSchema, type KubernetesSchema } from './engine/schema/bundled';
 import { RULES, ruleById } from './rules';
 import { BuildService, WORKSPACE_TRUSTED_NOTIFICATION } from './services/builds';
 import { CHECKLIST_REQUEST, ChecklistService, SET_MANUAL_ITEM_REQUEST, type ChecklistParams, type SetManualItemParams } from './services/checklist';
@@ -50,6 +51,15 @@ const workspaces = new WorkspaceService({
 const diagnostics = new DiagnosticsService({ connection, documents, settings, configs, workspaces, folders, rules: RULES, ruleById, isManifest, log });
 const checklists = new ChecklistService({ connection, documents, workspaces, log });
 const codeActions = new CodeActionService({ diagnostics, workspaces, rules: RULES, ruleById, log });
+/** The schema hover and completion read for a kind: the bundled API's, or a CRD of the document's workspace. */
+function schemaFor(uri: string, apiVersion: string, kind: string): KubernetesSchema | undefined {
+  const workspace = workspaces.workspaceOf(uri);
+  if (workspace) return workspace.schemaFor(apiVersion, kind);
+  // Before the folder's workspace exists: the built-in kinds still complete.
+  const bundled = bundledSchema();
+  return bundled['x-kube-prod'].kinds[`${apiVersion}/${kind}`] ? bundled : undefined;
+}
+
 /** Another extension (Red Hat's YAML, with its Kubernetes schema) documents the fields on hover. */
 let kubernetesSchemaServedByPeer = false;
 const hovers = new HoverService({
@@ -57,9 +67,10 @@ const hovers = new HoverService({
   ruleById,
   documentAt: (uri, line) => workspaces.workspaceOf(uri)?.openDocumentAt(canonicalUri(uri), line),
   fieldDocumentation: () => !kubernetesSchemaServedByPeer,
+  schemaFor,
   peerSuppressionsAt: (uri, position) => workspaces.workspaceOf(uri)?.peerSuppressionsAt(canonicalUri(uri), position) ?? [],
 });
-const completions = new CompletionService({ documents, isManifest, enabled: () => !kubernetesSchemaServedByPeer });
+const completions = new CompletionService({ documents, isManifest, enabled: () => !kubernetesSchemaServedByPeer, schemaFor });
 const builds = new BuildService({ connection, workspaces, folders, settings, rules: RULES, log });
 
 let canRegisterConfigurationChange = false;

@@ -70,4 +70,41 @@ describe('language server: completion', () => {
       await peer.shutdown().catch(() => peer.kill());
     }
   });
+
+  it("completes and documents a custom resource's fields from its CRD in another file", async () => {
+    const crdUri = workspace.uri('widget-crd.yaml');
+    await client.open(
+      crdUri,
+      yaml(
+        'apiVersion: apiextensions.k8s.io/v1',
+        'kind: CustomResourceDefinition',
+        'metadata: {name: widgets.example.com}',
+        'spec:',
+        '  group: example.com',
+        '  names: {kind: Widget, plural: widgets}',
+        '  scope: Namespaced',
+        '  versions:',
+        '  - name: v1',
+        '    served: true',
+        '    storage: true',
+        '    schema:',
+        '      openAPIV3Schema:',
+        '        type: object',
+        '        properties:',
+        '          spec:',
+        '            type: object',
+        '            properties:',
+        '              size: {type: integer, description: How many gears the widget turns.}',
+        '              color: {type: string, enum: [red, blue]}',
+      ),
+    );
+    await client.waitForDiagnostics(crdUri);
+    const uri = workspace.uri('widget.yaml');
+    await client.open(uri, yaml('apiVersion: example.com/v1', 'kind: Widget', 'metadata: {name: w}', 'spec:', '  size: 3', '  color: ', '  '));
+    await client.waitForDiagnostics(uri);
+    assert.deepEqual(((await complete(client, uri, 6, 2)) ?? []).map((item) => item.label), [], 'size and color are written: nothing left');
+    assert.deepEqual(((await complete(client, uri, 5, 9)) ?? []).map((item) => item.label), ['red', 'blue']);
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 3 } });
+    assert.match(hover?.contents.value ?? '', /`spec\.size` \*integer\*[^]*How many gears the widget turns\.[^]*CustomResourceDefinition of Widget \(example\.com\/v1\) in the workspace/);
+  });
 });

@@ -3,6 +3,7 @@
 // Kubernetes schema, so that each field is not offered twice.
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { KubernetesSchema } from '../engine/schema/bundled';
 import { completionsAt } from '../engine/schema/complete';
 import { splitDocuments } from '../engine/text';
 
@@ -11,6 +12,8 @@ export interface CompletionDependencies {
   isManifest(document: TextDocument): boolean;
   /** False while another extension serves Kubernetes schemas. */
   enabled(): boolean;
+  /** The schema of a kind for this document: built-in or from the workspace's CRDs. */
+  schemaFor(uri: string, apiVersion: string, kind: string): KubernetesSchema | undefined;
 }
 
 export class CompletionService {
@@ -25,7 +28,8 @@ export class CompletionService {
       .filter((candidate) => candidate.startLine <= line)
       .at(-1);
     if (!chunk) return [];
-    return completionsAt(chunk.text, line - chunk.startLine, character).map((completion, index) => ({
+    const schemaFor = (apiVersion: string, kind: string): KubernetesSchema | undefined => this.deps.schemaFor(document.uri, apiVersion, kind);
+    return completionsAt(chunk.text, line - chunk.startLine, character, schemaFor).map((completion, index) => ({
       label: completion.label,
       kind: completion.kind === 'field' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
       detail: completion.detail,

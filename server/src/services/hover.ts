@@ -5,6 +5,7 @@
 // bundled schema), unless another extension already serves Kubernetes schemas.
 import { MarkupKind, type Hover, type HoverParams, type Position } from 'vscode-languageserver/node';
 import type { AnyRule } from '../engine/rule';
+import type { KubernetesSchema } from '../engine/schema/bundled';
 import { fieldAt, type FieldDocumentation } from '../engine/schema/fieldAt';
 import type { FileAnalysis } from '../engine/analyzer';
 import { isBefore, isWithin, type Finding, type Range } from '../engine/types';
@@ -21,14 +22,16 @@ export interface HoverDependencies {
   documentAt?(uri: string, line: number): FileAnalysis['documents'][number] | undefined;
   /** False while another extension serves Kubernetes schemas (Red Hat's YAML): its hover documents the fields. */
   fieldDocumentation?(): boolean;
+  /** The schema of a kind for this document: built-in or from the workspace's CRDs. */
+  schemaFor?(uri: string, apiVersion: string, kind: string): KubernetesSchema | undefined;
 }
 
 /** Markdown for a field: its path and type, whether it is required, its allowed values and its API documentation. */
-export function fieldMarkdown(field: FieldDocumentation): string {
+export function fieldMarkdown(field: FieldDocumentation, source = '*Kubernetes 1.36 API, bundled with kube-prod*'): string {
   const lines = [`\`${field.path}\` *${field.type}*${field.required ? ' (required)' : ''}`];
   if (field.enum) lines.push('', `One of: ${field.enum.map((value) => `\`${value}\``).join(', ')}`);
   if (field.description) lines.push('', field.description);
-  lines.push('', '*Kubernetes 1.36 API, bundled with kube-prod*');
+  lines.push('', source);
   return lines.join('\n');
 }
 
@@ -80,24 +83,27 @@ export class HoverService {
     const peers = this.deps.peerSuppressionsAt?.(params.textDocument.uri, params.position) ?? [];
     const field = this.fieldUnder(params.textDocument.uri, params.position);
     if (under.length === 0 && peers.length === 0 && !field) return null;
-    const sections = [...under.map((f) => findingMarkdown(f, this.deps.ruleById(f.ruleId))), ...peers.map(peerSuppressionMarkdown), ...(field ? [fieldMarkdown(field)] : [])];
+    const sections = [...under.map((f) => findingMarkdown(f, this.deps.ruleById(f.ruleId))), ...peers.map(peerSuppressionMarkdown), ...(field ? [fieldMarkdown(field, field.source)] : [])];
     return {
       contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') },
       range: union([...under.map((f) => f.range), ...peers.map((p) => p.range), ...(field ? [field.range] : [])]),
     };
   }
 
-  private fieldUnder(uri: string, position: Position): (FieldDocumentation & { range: Range }) | undefined {
+  private fieldUnder(uri: string, position: Position): (FieldDocumentation & { range: Range; source: string | undefined }) | undefined {
     if (this.deps.fieldDocumentation?.() === false) return undefined;
     const document = this.deps.documentAt?.(uri, position.line);
     if (!document?.object) return undefined;
     const { lines, startLine } = document;
-    const field = fieldAt(document.object, lines.offsetAt({ line: position.line - startLine, character: position.character }));
+    const schema = this.deps.schemaFor?.(uri, document.object.apiVersion, document.object.kind);
+    if (!schema) return undefined;
+    const field = fieldAt(document.object, lines.offsetAt({ line: position.line - startLine, character: position.character }), schema);
     if (!field) return undefined;
     const shift = (offset: number): Position => {
       const at = lines.positionAt(offset);
       return { line: at.line + startLine, character: at.character };
     };
-    return { ...field, range: { start: shift(field.at[0]), end: shift(field.at[1]) } };
+    const source = schema.$id.startsWith('crd:') ? `*From the CustomResourceDefinition of ${document.object.kind} (${document.object.apiVersion}) in the workspace*` : undefined;
+    return { ...field, source, range: { start: shift(field.at[0]), end: shift(field.at[1]) } };
   }
 }

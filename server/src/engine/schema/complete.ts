@@ -69,10 +69,17 @@ function identity(text: string): { apiVersion: string; kind: string } | undefine
  * allowed values after `field: `. The path is read from the indentation of the lines above, since
  * a document being typed often does not parse.
  */
-export function completionsAt(text: string, line: number, character: number, schema: KubernetesSchema = bundledSchema()): SchemaCompletion[] {
+export function completionsAt(
+  text: string,
+  line: number,
+  character: number,
+  /** The schema of a kind: the bundled API's by default; the server adds the workspace's CRDs. */
+  schemaFor: (apiVersion: string, kind: string) => KubernetesSchema | undefined = () => bundledSchema(),
+): SchemaCompletion[] {
   const who = identity(text);
-  const definition = who && schema['x-kube-prod'].kinds[`${who.apiVersion}/${who.kind}`];
-  if (!definition) return [];
+  const schema = who && schemaFor(who.apiVersion, who.kind);
+  const definition = who && schema?.['x-kube-prod'].kinds[`${who.apiVersion}/${who.kind}`];
+  if (!schema || !definition) return [];
   const lines = text.split(/\r?\n/);
   const before = (lines[line] ?? '').slice(0, character);
   const valueMatch = /^(\s*)(?:-\s+)?([\w.-]+):[ \t]+["']?([\w.-]*)$/.exec(before);

@@ -1,5 +1,6 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { K8sObject } from '../model';
+import type { KubernetesSchema } from './bundled';
 import { instanceOf } from './instance';
 
 /** What the workspace keeps of a CustomResourceDefinition: which kind it defines, and each version's schema. */
@@ -81,4 +82,42 @@ export function crdValidator(crd: CrdFacts, version: string): ValidateFunction |
   }
   byVersion.set(version, validate);
   return validate;
+}
+
+const asSchemas = new WeakMap<CrdFacts, Map<string, KubernetesSchema | undefined>>();
+
+/**
+ * One served version of a CRD in the shape of the bundled schema (one definition, one kind), so
+ * that hover and completion read custom resources as they read built-in kinds.
+ */
+export function crdAsSchema(crd: CrdFacts, version: string): KubernetesSchema | undefined {
+  let byVersion = asSchemas.get(crd);
+  if (!byVersion) asSchemas.set(crd, (byVersion = new Map()));
+  if (byVersion.has(version)) return byVersion.get(version);
+  const entry = crd.versions.find((v) => v.name === version && v.served);
+  const schema: KubernetesSchema | undefined =
+    entry?.schema && typeof entry.schema === 'object'
+      ? {
+          $id: `crd:${crd.group}/${version}/${crd.kind}`,
+          'x-kube-prod': { kubernetesVersion: '', kinds: { [`${crd.group}/${version}/${crd.kind}`]: 'custom' } },
+          definitions: { custom: toJsonSchema(entry.schema) },
+        }
+      : undefined;
+  byVersion.set(version, schema);
+  return schema;
+}
+
+/** What crdDefining reads of the workspace index (declared here, so that the schema code does not import the workspace's). */
+export interface CrdSource {
+  allOfKind(kind: string): ReadonlyArray<{ uri: string; facts: { crd?: CrdFacts } }>;
+}
+
+/** The workspace's CRD for a group and kind: the first by file when several define it. */
+export function crdDefining(index: CrdSource, group: string, kind: string): CrdFacts | undefined {
+  let found: { crd: CrdFacts; uri: string } | undefined;
+  for (const resource of index.allOfKind('CustomResourceDefinition')) {
+    const crd = resource.facts.crd;
+    if (crd?.group === group && crd.kind === kind && (!found || resource.uri < found.uri)) found = { crd, uri: resource.uri };
+  }
+  return found?.crd;
 }

@@ -5,6 +5,8 @@ import { findingOrder, type FindingOrder } from '../order';
 import type { PeerAnnotationEffect } from '../peers';
 import type { AnyRule } from '../rule';
 import { isWithin, type Finding, type Position, type Range } from '../types';
+import { bundledSchema, type KubernetesSchema } from '../schema/bundled';
+import { crdAsSchema, crdDefining } from '../schema/crds';
 import { WorkspaceChecker, type DocumentSource } from './evaluate';
 import { WorkspaceIndex, type IndexedFile, type IndexedResource } from './index';
 import type { ResourceFacts } from './facts';
@@ -269,6 +271,19 @@ export class Workspace {
       found = document;
     }
     return found;
+  }
+
+  /**
+   * The schema of a kind for hover and completion: the bundled API's for a built-in kind, else
+   * the one a CustomResourceDefinition of the workspace gives (the first by file, if several do).
+   */
+  schemaFor(apiVersion: string, kind: string): KubernetesSchema | undefined {
+    const bundled = bundledSchema();
+    if (bundled['x-kube-prod'].kinds[`${apiVersion}/${kind}`]) return bundled;
+    const slash = apiVersion.indexOf('/');
+    if (slash === -1) return undefined;
+    const crd = crdDefining(this.index, apiVersion.slice(0, slash), kind);
+    return crd && crdAsSchema(crd, apiVersion.slice(slash + 1));
   }
 
   /** Findings of every indexed file (the CLI's and the checklist's view). */

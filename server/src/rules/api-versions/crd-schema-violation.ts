@@ -1,18 +1,7 @@
 import { replaceScalar } from '../../engine/fix/scalar';
 import { ANY_KIND, type FixSpec, type WorkspaceRule } from '../../engine/rule';
-import { crdValidator, type CrdFacts } from '../../engine/schema/crds';
+import { crdDefining, crdValidator } from '../../engine/schema/crds';
 import { schemaIssues, type SchemaIssue } from '../../engine/schema/validate';
-import type { WorkspaceIndex } from '../../engine/workspace/index';
-
-/** The workspace's CRD for a custom resource's group and kind (the first by file, when several define it). */
-function definitionOf(index: WorkspaceIndex, group: string, kind: string): CrdFacts | undefined {
-  let found: { crd: CrdFacts; uri: string } | undefined;
-  for (const resource of index.allOfKind('CustomResourceDefinition')) {
-    const crd = resource.facts.crd;
-    if (crd?.group === group && crd.kind === kind && (!found || resource.uri < found.uri)) found = { crd, uri: resource.uri };
-  }
-  return found?.crd;
-}
 
 function rename(issue: SchemaIssue): FixSpec | undefined {
   const misspelled = issue.misspelled;
@@ -38,7 +27,7 @@ const rule: WorkspaceRule = {
     const instance = facts.customResource?.instance;
     const slash = facts.apiVersion.indexOf('/');
     if (instance === undefined || slash === -1) return;
-    const crd = definitionOf(index, facts.apiVersion.slice(0, slash), facts.kind);
+    const crd = crdDefining(index, facts.apiVersion.slice(0, slash), facts.kind);
     const validate = crd && crdValidator(crd, facts.apiVersion.slice(slash + 1));
     if (!validate) return;
     const object = source();
