@@ -49,13 +49,27 @@ workspaceRuleTester(rule, {
   ],
   invalid: [
     {
-      name: 'a misspelled field, on the key, renamed by the fix; the missing required one on its mapping',
-      files: { 'crd.yaml': crd(), 'widget.yaml': widget('  sise: 3') },
+      name: "kube-prometheus's own ServiceMonitor CRD: a misspelled required field is one finding, renamed by the fix",
+      files: {
+        'crd.yaml': readFileSync(join(corpusDir(), 'kube-prometheus', 'manifests', 'setup', '0servicemonitorCustomResourceDefinition.yaml'), 'utf8'),
+        'monitor.yaml': yaml('apiVersion: monitoring.coreos.com/v1', 'kind: ServiceMonitor', 'metadata: {name: web, namespace: shop}', 'spec:', '  endpoint:', '  - port: http', '  selector: {matchLabels: {app: web}}'),
+      },
+      errors: [{ file: 'monitor.yaml', message: 'Unknown field `endpoint` in spec; did you mean `endpoints`?', line: 5, column: 3, endLine: 5, endColumn: 11 }],
+      output: { 'monitor.yaml': yaml('apiVersion: monitoring.coreos.com/v1', 'kind: ServiceMonitor', 'metadata: {name: web, namespace: shop}', 'spec:', '  endpoints:', '  - port: http', '  selector: {matchLabels: {app: web}}') },
+    },
+    {
+      name: 'a misspelled field, on the key, renamed by the fix; a required field really missing, on its mapping',
+      files: { 'crd.yaml': crd(), 'widget.yaml': widget('  sise: 3', '  colour: red') },
       errors: [
         { file: 'widget.yaml', message: 'Unknown field `sise` in spec; did you mean `size`?', line: 5, column: 3, endLine: 5, endColumn: 7 },
-        { file: 'widget.yaml', message: 'spec is missing the required field `size`: How many gears the widget turns.', line: 4, column: 1, endLine: 4, endColumn: 5 },
+        { file: 'widget.yaml', message: 'Unknown field `colour` in spec; did you mean `color`?', line: 6, column: 3, endLine: 6, endColumn: 9 },
       ],
-      output: { 'widget.yaml': widget('  size: 3') },
+      output: { 'widget.yaml': widget('  size: 3', '  color: red') },
+    },
+    {
+      name: 'a required field left out: on the mapping that lacks it',
+      files: { 'crd.yaml': crd(), 'widget.yaml': widget('  color: red') },
+      errors: [{ file: 'widget.yaml', message: 'spec is missing the required field `size`: How many gears the widget turns.', line: 4, column: 1, endLine: 4, endColumn: 5 }],
     },
     {
       name: 'a wrong type and a value outside the enum, in the CRD\'s words',

@@ -116,6 +116,12 @@ ruleTester(rule, {
       errors: [{ message: 'Unknown field `resource` in Container; did you mean `resources`?', line: 16, column: 9, endLine: 16, endColumn: 17 }],
     },
     {
+      name: 'a misspelled required field is one finding, not also "missing"',
+      code: deployment('      - nmae: web', '        image: nginx'),
+      errors: [{ message: 'Unknown field `nmae` in Container; did you mean `name`?', line: 13, column: 9, endLine: 13, endColumn: 13 }],
+      output: deployment('      - name: web', '        image: nginx'),
+    },
+    {
       name: 'a string where the API wants an integer, in the words of the field\'s documentation',
       code: deployment('      - name: web', '        image: nginx', '        ports:', '        - containerPort: "80"'),
       errors: [

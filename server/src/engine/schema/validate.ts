@@ -17,6 +17,8 @@ export interface SchemaIssue {
   /** Where in the object, `spec.containers[0].ports`: what a message without a place says. */
   path: string;
   message: string;
+  /** unknown-field: the path of the field it most likely meant. */
+  meant?: string;
   /** unknown-field: the key as written, the field it most likely meant, and the mapping holding it. */
   misspelled?: { key: Scalar; suggestion: string | undefined; parent: YAMLMap };
 }
@@ -95,7 +97,9 @@ export function schemaIssues(
     seen.add(key);
     issues.push(issue);
   }
-  return issues;
+  // `endpoint:` for `endpoints:` is one mistake: the rename is the finding, not also "missing endpoints".
+  const meant = new Set(issues.flatMap((issue) => (issue.meant ? [issue.meant] : [])));
+  return meant.size === 0 ? issues : issues.filter((issue) => issue.kind !== 'required' || !meant.has(issue.path));
 }
 
 function issueOf(object: K8sObject | undefined, error: ErrorObject, typeNames: WeakMap<object, string> | undefined, rootName: string): SchemaIssue | undefined {
@@ -119,6 +123,7 @@ function issueOf(object: K8sObject | undefined, error: ErrorObject, typeNames: W
         kind: 'unknown-field',
         at,
         path: path ? `${path}.${name}` : name,
+        meant: suggestion && (path ? `${path}.${suggestion}` : suggestion),
         message: `Unknown field \`${name}\` in ${type ?? field}${suggestion ? `; did you mean \`${suggestion}\`?` : ': the API server rejects it.'}`,
         misspelled: map && pair && isScalar(pair.key) ? { key: pair.key, suggestion, parent: map } : undefined,
       };
