@@ -58,6 +58,18 @@ workspaceRuleTester(rule, {
       output: { 'monitor.yaml': yaml('apiVersion: monitoring.coreos.com/v1', 'kind: ServiceMonitor', 'metadata: {name: web, namespace: shop}', 'spec:', '  endpoints:', '  - port: http', '  selector: {matchLabels: {app: web}}') },
     },
     {
+      name: "kube-prometheus's ServiceMonitor CRD: a wrong type, a value outside the enum and a missing required field, in the CRD's words",
+      files: {
+        'crd.yaml': readFileSync(join(corpusDir(), 'kube-prometheus', 'manifests', 'setup', '0servicemonitorCustomResourceDefinition.yaml'), 'utf8'),
+        'monitor.yaml': yaml('apiVersion: monitoring.coreos.com/v1', 'kind: ServiceMonitor', 'metadata: {name: web, namespace: shop}', 'spec:', '  sampleLimit: "10"', '  endpoints:', '  - port: http', '    scheme: ftp'),
+      },
+      errors: [
+        { file: 'monitor.yaml', message: 'spec is missing the required field `selector`: selector defines the label selector to select the Kubernetes `Endpoints` objects to scrape metrics from.', line: 4, column: 1, endLine: 4, endColumn: 5 },
+        { file: 'monitor.yaml', message: '`sampleLimit` must be an integer, not the string "10": sampleLimit defines a per-scrape limit on the number of scraped samples that will be accepted.', line: 5, column: 16, endLine: 5, endColumn: 20 },
+        { file: 'monitor.yaml', message: '`scheme` must be one of http, https, HTTP, HTTPS, not the string "ftp": scheme defines the HTTP scheme to use when scraping the metrics.', line: 8, column: 13, endLine: 8, endColumn: 16 },
+      ],
+    },
+    {
       name: 'a misspelled field, on the key, renamed by the fix; a required field really missing, on its mapping',
       files: { 'crd.yaml': crd(), 'widget.yaml': widget('  sise: 3', '  colour: red') },
       errors: [
