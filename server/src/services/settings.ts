@@ -30,6 +30,8 @@ export interface Settings {
   kubernetesVersion: string;
   /** false: both schema rules off (unless `rules` names one), over the config file. */
   schemaValidation: boolean;
+  /** Folders (absolute, or relative to the workspace folder) whose CustomResourceDefinitions validate custom resources too. */
+  crdFolders: string[];
 }
 
 export const SETTINGS_SECTION = 'kubeProd';
@@ -47,6 +49,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   maxProblemsPerFile: 1000,
   kubernetesVersion: '',
   schemaValidation: true,
+  crdFolders: [],
 });
 const LEVELS: readonly string[] = ['off', 'info', 'warning', 'error'];
 const MAX_DEBOUNCE_MS = 10_000;
@@ -62,7 +65,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * unknown rule id is dropped; each problem is reported once to the log.
  */
 export function normalizeSettings(raw: unknown, knownRule: (id: string) => boolean, log: Log): Settings {
-  const settings: Settings = { ...DEFAULT_SETTINGS, rules: {}, exclude: [], helmValues: {} };
+  const settings: Settings = { ...DEFAULT_SETTINGS, rules: {}, exclude: [], helmValues: {}, crdFolders: [] };
   if (!isRecord(raw)) return settings;
   const invalid = (key: string, value: unknown, expected: string): void =>
     log.once(`setting:${key}:${JSON.stringify(value)}`, 'warn', `kube-prod: setting ${SETTINGS_SECTION}.${key} = ${JSON.stringify(value)} ignored: ${expected}.`);
@@ -126,6 +129,10 @@ export function normalizeSettings(raw: unknown, knownRule: (id: string) => boole
     // One switch for both schema rules, as levels: the workspace and every document then agree.
     if (!raw.schemaValidation) for (const id of SCHEMA_RULE_IDS) settings.rules[id] ??= 'off';
   } else if (raw.schemaValidation !== undefined && raw.schemaValidation !== null) invalid('schemaValidation', raw.schemaValidation, 'expected true or false');
+
+  if (Array.isArray(raw.crdFolders) && raw.crdFolders.every((folder) => typeof folder === 'string' && folder.trim() !== '')) {
+    settings.crdFolders = (raw.crdFolders as string[]).map((folder) => folder.trim());
+  } else if (raw.crdFolders !== undefined && raw.crdFolders !== null) invalid('crdFolders', raw.crdFolders, 'expected an array of folder paths');
 
   return settings;
 }

@@ -1,7 +1,10 @@
+import { readdirSync, type Dirent } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveConfig } from '../engine/config';
+import { crdsOfText, type CrdFacts } from '../engine/schema/crds';
 import type { FileAnalysis } from '../engine/analyzer';
 import type { AnyRule } from '../engine/rule';
 import type { Finding } from '../engine/types';
@@ -345,6 +348,7 @@ export class WorkspaceService {
         this.deps.log.once(`rule:${ruleId}`, 'error', `kube-prod: rule ${ruleId} failed and was skipped (reported once): ${describeError(error)}`),
     });
     const root = slot.folder && pathOf(slot.folder.uri);
+    if (settings.crdFolders.length > 0) workspace.index.setExternalCrds(this.externalCrds(settings.crdFolders, root, settings.maxFileSizeKb * 1024));
     const filter =
       scan && settings.enable && root !== undefined
         ? new FileFilter({ root, exclude: [...settings.exclude, ...setup.filesExclude], nestedRoots: this.nestedRoots(slot) })
@@ -392,6 +396,34 @@ export class WorkspaceService {
     return roots.sort();
   }
 
+  /**
+   * The CustomResourceDefinitions of the folders named in kubeProd.crdFolders (absolute, or relative
+   * to the workspace folder), read once per setup: a change there is seen on the next settings
+   * change or restart. Unreadable folders are named once in the log.
+   */
+  private externalCrds(folders: readonly string[], root: string | undefined, maxBytes: number): CrdFacts[] {
+    const crds: CrdFacts[] = [];
+    const visit = (dir: string, depth: number): void => {
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch (error) {
+        this.deps.log.once(`crd-folder:${dir}`, 'warn', `kube-prod: cannot read CRD folder ${dir} (kubeProd.crdFolders): ${describeError(error)}`);
+        return;
+      }
+      for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory() && depth < 8 && entry.name !== 'node_modules' && !entry.name.startsWith('.')) visit(path, depth + 1);
+        else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) {
+          const read = readManifestNow(path, maxBytes);
+          if (read.kind === 'text') crds.push(...crdsOfText(read.text));
+        }
+      }
+    };
+    for (const folder of folders) visit(isAbsolute(folder) || root === undefined ? folder : resolve(root, folder), 0);
+    return crds;
+  }
+
   private keyOf(slot: Slot, setup: FolderSetup): string {
     const { settings } = setup;
     const rules = Object.entries(settings.rules).sort(([a], [b]) => a.localeCompare(b));
@@ -403,6 +435,7 @@ export class WorkspaceService {
       setup.filesExclude,
       settings.maxFileSizeKb,
       settings.kubernetesVersion,
+      settings.crdFolders,
       this.nestedRoots(slot),
     ]);
   }

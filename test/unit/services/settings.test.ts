@@ -48,6 +48,7 @@ describe('normalizeSettings', () => {
       maxProblemsPerFile: 50,
       kubernetesVersion: '1.30',
       schemaValidation: true,
+      crdFolders: ['../crds'],
     };
     assert.deepEqual(normalizeSettings(raw, known, log), raw);
     // Off: both schema rules become off levels, unless the rules setting names one.

@@ -1,5 +1,6 @@
 import Ajv, { type ValidateFunction } from 'ajv';
-import type { K8sObject } from '../model';
+import { parseAllDocuments } from 'yaml';
+import { objectOf, type K8sObject } from '../model';
 import type { KubernetesSchema } from './bundled';
 import { instanceOf } from './instance';
 
@@ -110,6 +111,8 @@ export function crdAsSchema(crd: CrdFacts, version: string): KubernetesSchema | 
 /** What crdDefining reads of the workspace index (declared here, so that the schema code does not import the workspace's). */
 export interface CrdSource {
   allOfKind(kind: string): ReadonlyArray<{ uri: string; facts: { crd?: CrdFacts } }>;
+  /** CRDs from outside the workspace (folders named in the settings): the workspace's own win. */
+  readonly externalCrds?: readonly CrdFacts[];
 }
 
 /** The workspace's CRD for a group and kind: the first by file when several define it. */
@@ -119,5 +122,18 @@ export function crdDefining(index: CrdSource, group: string, kind: string): CrdF
     const crd = resource.facts.crd;
     if (crd?.group === group && crd.kind === kind && (!found || resource.uri < found.uri)) found = { crd, uri: resource.uri };
   }
-  return found?.crd;
+  return found?.crd ?? index.externalCrds?.find((crd) => crd.group === group && crd.kind === kind);
+}
+
+/** The v1 CustomResourceDefinitions of a file's text (a CRD folder named in the settings). */
+export function crdsOfText(text: string): CrdFacts[] {
+  try {
+    return parseAllDocuments(text, { prettyErrors: false }).flatMap((doc) => {
+      const object = doc.errors.length === 0 ? objectOf(doc) : undefined;
+      const crd = object && crdFacts(object);
+      return crd ? [crd] : [];
+    });
+  } catch {
+    return [];
+  }
 }

@@ -1,6 +1,7 @@
 import type { FileAnalysis } from '../analyzer';
 import { matches, type LabelSelector } from '../selector';
 import type { Finding } from '../types';
+import type { CrdFacts } from '../schema/crds';
 import type { ResourceFacts } from './facts';
 
 /** One object of the workspace, as the index keeps it. */
@@ -55,7 +56,21 @@ export class WorkspaceIndex {
   /** Counts lookups across namespaces: a finding computed while it moved depends on every namespace. */
   private crossNamespaceReadCount = 0;
 
+  /** CustomResourceDefinitions from folders outside the workspace (settings): what its custom resources are validated with when it defines none. */
+  private external: readonly CrdFacts[] = [];
+
   constructor(private defaultNamespace = 'default') {}
+
+  get externalCrds(): readonly CrdFacts[] {
+    return this.external;
+  }
+
+  /** Replaces the CRDs from outside the workspace; the findings that read CRDs are recomputed. */
+  setExternalCrds(crds: readonly CrdFacts[]): void {
+    this.external = crds;
+    this.touch(undefined, 'CustomResourceDefinition');
+    this.generation++;
+  }
 
   /** Replaces what the index knows of one file. */
   setFile(uri: string, analysis: FileAnalysis): IndexedFile {
