@@ -60,7 +60,7 @@ export function toJsonSchema(schema: unknown, root = true): Json {
   return out;
 }
 
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateFormats: false });
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateFormats: false, code: { optimize: false } });
 const compiled = new WeakMap<CrdFacts, Map<string, ValidateFunction | undefined>>();
 
 /**
