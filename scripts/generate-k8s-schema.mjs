@@ -10,7 +10,8 @@
 // `x-kubernetes-preserve-unknown-fields`). Formats the API accepts in two JSON types (int-or-string,
 // quantities) become both types. Enumerations the spec gives only in prose ("One of Always, Never,
 // IfNotPresent.") become `enum` where the sentence lists plain identifiers and nothing says the list
-// may grow.
+// may grow; an empty string is allowed too, since the API server takes it for unset and fills in the
+// default (Helm renders `imagePullPolicy: ""` often).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,7 +70,7 @@ function convert(node) {
   }
   if (node.type === 'string' && !node.enum) {
     const values = enumOf(node.description);
-    if (values) out.enum = values;
+    if (values) out.enum = [...values, ''];
   }
   return out;
 }

@@ -303,7 +303,11 @@ export class Analyzer {
     const ignoredByAnnotation = annotation !== undefined ? parseRuleList(annotation) : undefined;
     // Rules a peer linter's annotation silences still run, so that a hover can say what they silenced.
     const silenced = this.peers.silenced(peerAnnotations);
-    const misspellings = this.schemaChecked ? misspellingsOf(object) : NO_MISSPELLINGS;
+    // Only misspellings the schema finding is shown for: silenced, the "no X" findings must stay.
+    const misspellings =
+      this.schemaChecked && !isIgnored(ignoredByAnnotation, SCHEMA_RULE_ID) && !silenced?.has(SCHEMA_RULE_ID)
+        ? misspellingsOf(object).filter((m) => !comments.some((c) => m.at[0] >= c.span[0] && m.at[0] <= c.span[1] && isIgnored(c.rules, SCHEMA_RULE_ID)))
+        : NO_MISSPELLINGS;
     // One context for all the rules on this object (tens of thousands of closures fewer on a big
     // file); `current` says whose report it is.
     let current = rules[0];

@@ -70,6 +70,10 @@ describe('Kubernetes schema', () => {
       'schema-violation: Unknown field `limit` in ResourceRequirements; did you mean `limits`?',
       'schema-violation: Unknown field `livenessprobe` in Container; did you mean `livenessProbe`?',
     ], 'no liveness-probe-missing nor cpu-limit-missing; a field that is really missing is still reported');
+    // The schema finding silenced for the object: the best-practice rules say what they see.
+    const ignored = text.replace('metadata: {name: p}', 'metadata: {name: p, annotations: {kube-prod.dev/ignore: schema-violation}}');
+    const silenced = analyzer.analyze(ignored).findings.map((f) => f.ruleId);
+    assert.ok(silenced.includes('liveness-probe-missing') && !silenced.includes('schema-violation'), silenced.join());
     // With the schema check off, the best-practice rules say what they see.
     const config = resolveConfig(rules, { rules: { 'schema-violation': 'off' } });
     const without = new Analyzer({ rules, config }).analyze(text).findings.map((f) => f.ruleId);
@@ -100,5 +104,15 @@ describe('Kubernetes schema', () => {
     assert.equal(labels(11, 8)[0], 'name', 'a new list item: its required field first');
     assert.ok(labels(12, 5).includes('replicas') && !labels(12, 5).includes('template'));
     assert.deepEqual(completionsAt(yaml('apiVersion: example.com/v1', 'kind: Widget', 'spec:', '  '), 3, 2), [], 'no schema, no completion');
+    // The top level: the keys written above and below are not offered again.
+    const top = completionsAt(yaml('apiVersion: v1', 'kind: Service', 'metadata: {name: s}', '', 'spec: {}'), 3, 0).map((c) => c.label);
+    assert.ok(!top.includes('metadata') && !top.includes('spec'), top.join());
+    // A list whose dashes sit at the column of its key (`rules:` then `- apiGroups`).
+    const role = yaml('apiVersion: rbac.authorization.k8s.io/v1', 'kind: ClusterRole', 'metadata: {name: r}', 'rules:', '- apiGroups: [""]', '  ');
+    assert.deepEqual(completionsAt(role, 5, 2).map((c) => c.label).slice(0, 2), ['verbs', 'nonResourceURLs']);
+    // A sibling written below a deeper one is still a sibling.
+    const below = yaml('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', '  - name: a', '    ', '    livenessProbe:', '      tcpSocket: {port: 80}', '    image: x');
+    const offered = completionsAt(below, 6, 4).map((c) => c.label);
+    assert.ok(!offered.includes('image') && !offered.includes('livenessProbe') && offered.includes('ports'), offered.join());
   });
 });

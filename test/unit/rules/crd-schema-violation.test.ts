@@ -35,6 +35,7 @@ const crd = (...specProperties: string[]): string =>
     '              color: {type: string, enum: [red, blue]}',
     '              port: {x-kubernetes-int-or-string: true}',
     '              extra: {type: object, x-kubernetes-preserve-unknown-fields: true}',
+    '              tags: {type: array, items: {type: string, nullable: true}}',
     ...specProperties,
   );
 
@@ -42,7 +43,7 @@ const widget = (...spec: string[]): string => yaml('apiVersion: example.com/v1',
 
 workspaceRuleTester(rule, {
   valid: [
-    { name: 'a custom resource its CRD accepts: int-or-string, preserved unknown fields', files: { 'crd.yaml': crd(), 'widget.yaml': widget('  size: 3', '  color: red', '  port: http', '  extra: {anything: [1, 2]}') } },
+    { name: 'a custom resource its CRD accepts: int-or-string, preserved unknown fields, nullable list items', files: { 'crd.yaml': crd(), 'widget.yaml': widget('  size: 3', '  color: red', '  port: http', '  extra: {anything: [1, 2]}', '  tags: [a, null]') } },
     { name: 'no CRD in the workspace: unknown kinds stay silent', files: { 'widget.yaml': widget('  sise: 3') } },
     { name: 'a version the CRD does not serve: not checked', files: { 'crd.yaml': crd(), 'widget.yaml': widget('  sise: 3').replace('example.com/v1', 'example.com/v2') } },
     { name: 'another group with the same kind', files: { 'crd.yaml': crd(), 'widget.yaml': widget('  sise: 3').replace('example.com/v1', 'other.io/v1') } },

@@ -64,6 +64,14 @@ ruleTester(rule, {
         '    name: b',
       ),
     },
+    {
+      name: 'an empty string where the spec lists values is unset (the API fills in the default); ${VAR} placeholders are not judged',
+      code: yaml('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  restartPolicy: ""', '  containers:', '  - {name: a, image: nginx, imagePullPolicy: "", ports: [{containerPort: "${PORT}"}]}'),
+    },
+    {
+      name: 'YAML 1.1: merge keys and timestamps read as kubectl reads them',
+      code: yaml('%YAML 1.1', '---', 'apiVersion: v1', 'kind: Pod', 'metadata: {name: p, annotations: {date: 2020-01-01}}', 'spec:', '  containers:', '  - &c {name: a, image: x}', '  - <<: *c', '    name: b'),
+    },
     { name: 'a custom resource: no schema for it, no finding', code: yaml('apiVersion: example.com/v1', 'kind: Widget', 'metadata: {name: w}', 'spec: {anything: [1, 2]}') },
     { name: 'a removed apiVersion is deprecated-api-version\'s, not a schema error', code: yaml('apiVersion: extensions/v1beta1', 'kind: Deployment', 'metadata: {name: x}', 'spec: {template: {}}') },
     { name: 'not Kubernetes', code: yaml('name: ci', 'on: [push]', 'jobs: {build: {runs-on: ubuntu-latest}}') },

@@ -96,7 +96,7 @@ export function completionsAt(
   }
   const siblings = new Set<string>();
   let collecting = !inItem;
-  for (let i = line - 1; i >= 0 && target > 0; i--) {
+  for (let i = line - 1; i >= 0 && (target > 0 || inItem || collecting); i--) {
     const parsed = parseLine(lines[i]);
     if (!parsed) continue;
     if (collecting && parsed.keyColumn === target && parsed.key) siblings.add(parsed.key);
@@ -119,12 +119,14 @@ export function completionsAt(
     }
     if (parentColumn < target) return [];
   }
-  if (target > 0) return [];
+  if (target > 0 || inItem) return [];
   // `- name: x` starts the item whose fields we are in: its own key is a sibling too.
   if (current.dashColumn === undefined) {
     for (let i = line + 1; i < lines.length; i++) {
       const parsed = parseLine(lines[i]);
       if (!parsed) continue;
+      // Deeper lines are a sibling's value; a shallower line or the next list item ends the mapping.
+      if (parsed.keyColumn > current.keyColumn && parsed.dashColumn === undefined) continue;
       if (parsed.keyColumn !== current.keyColumn || parsed.dashColumn !== undefined) break;
       if (parsed.key) siblings.add(parsed.key);
     }
@@ -137,7 +139,7 @@ export function completionsAt(
   if (valueMatch) {
     const field = node?.properties?.[valueMatch[2]];
     const target = resolve(schema, field);
-    const values = Array.isArray(target?.enum) ? target.enum.map(String) : target?.type === 'boolean' ? ['true', 'false'] : [];
+    const values = Array.isArray(target?.enum) ? target.enum.map(String).filter((value) => value !== '') : target?.type === 'boolean' ? ['true', 'false'] : [];
     return values.map((value) => ({ label: value, kind: 'value', insertText: value, detail: typeLabel(schema, field!), documentation: field?.description ?? target?.description }));
   }
   const required = new Set(node?.required ?? []);

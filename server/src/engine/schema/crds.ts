@@ -41,6 +41,8 @@ export function toJsonSchema(schema: unknown, root = true): Json {
   const out: Json = {};
   for (const key of KEPT) if (source[key] !== undefined) out[key] = source[key];
   if (source['x-kubernetes-int-or-string'] === true) out.type = ['integer', 'string'];
+  // null where the schema allows it (mappings drop null entries before validation; lists keep them).
+  if (source.nullable === true && out.type !== undefined) out.type = [...(Array.isArray(out.type) ? out.type : [out.type]), 'null'];
   if (source.properties && typeof source.properties === 'object') {
     out.properties = Object.fromEntries(Object.entries(source.properties as Json).map(([name, property]) => [name, toJsonSchema(property, false)]));
   }
@@ -60,7 +62,6 @@ export function toJsonSchema(schema: unknown, root = true): Json {
   return out;
 }
 
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateFormats: false, code: { optimize: false } });
 const compiled = new WeakMap<CrdFacts, Map<string, ValidateFunction | undefined>>();
 
 /**
@@ -75,7 +76,8 @@ export function crdValidator(crd: CrdFacts, version: string): ValidateFunction |
   let validate: ValidateFunction | undefined;
   if (entry?.schema && typeof entry.schema === 'object') {
     try {
-      validate = ajv.compile(toJsonSchema(entry.schema));
+      // An Ajv of its own: ajv keeps every schema it compiled, and a CRD is compiled again after each edit.
+      validate = new Ajv({ allErrors: true, verbose: true, strict: false, validateFormats: false, code: { optimize: false } }).compile(toJsonSchema(entry.schema));
     } catch {
       // A schema ajv cannot compile (the API server would reject the CRD itself): its resources go unchecked.
       validate = undefined;

@@ -86,7 +86,7 @@ export function fieldAt(object: K8sObject, offset: number, schema: KubernetesSch
           type: typeOf(schema, property),
           description: property.description ?? target.description,
           required: resolvedSchema.required?.includes(key) ?? false,
-          ...(Array.isArray(target.enum) ? { enum: target.enum.map(String) } : {}),
+          ...(Array.isArray(target.enum) ? { enum: target.enum.map(String).filter((value) => value !== '') } : {}),
         };
       }
       current = property;

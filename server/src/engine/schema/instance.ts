@@ -39,7 +39,11 @@ function plain(reader: NodeReader, node: unknown, depth: number, budget: Budget,
     resolved = reader.resolve(node);
   }
   if (--budget.left < 0 || depth > MAX_DEPTH || ancestors.has(resolved)) throw new TooLarge();
-  if (isScalar(resolved)) return resolved.value;
+  if (isScalar(resolved)) {
+    const value = resolved.value;
+    // YAML 1.1 timestamps and binaries (`%YAML 1.1`): kubectl's decoder keeps such a value as its text.
+    return value !== null && typeof value === 'object' ? String(resolved.source ?? value) : value;
+  }
   if (!isSeq(resolved) && !isMap(resolved)) return undefined;
   ancestors.add(resolved);
   let out: unknown;
@@ -52,7 +56,7 @@ function plain(reader: NodeReader, node: unknown, depth: number, budget: Budget,
     for (const item of resolved.items) {
       const key = isScalar(item.key) ? item.key.value : undefined;
       if (key === undefined || key === null) continue;
-      if (key === '<<') {
+      if (key === '<<' || (typeof key === 'symbol' && key.description === '<<')) {
         (merges ??= []).push(item.value);
         continue;
       }

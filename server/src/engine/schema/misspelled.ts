@@ -10,6 +10,8 @@ export const NO_MISSPELLINGS: readonly Misspelling[] = [];
 /** A key the schema check takes for a misspelling of `field`, and the part of the object it is about. */
 export interface Misspelling {
   field: string;
+  /** The misspelled key. */
+  at: Span;
   /** The list item (a container, a port...) the key is in, else the whole object. */
   scope: Span;
 }
@@ -27,7 +29,8 @@ export function misspellingsOf(object: K8sObject): readonly Misspelling[] {
     const misspelled = issue.misspelled;
     if (!misspelled?.suggestion) continue;
     const scope = nodeSpan(listItemAround(object.root, misspelled.parent) ?? object.root);
-    if (scope) out.push({ field: misspelled.suggestion, scope });
+    const at = nodeSpan(misspelled.key);
+    if (scope && at) out.push({ field: misspelled.suggestion, at, scope });
   }
   return out;
 }

@@ -72,6 +72,9 @@ export class SchemaValidator {
   }
 }
 
+/** The issues one object gets at most (each is placed by a walk of its tree). */
+const MAX_ISSUES_PER_OBJECT = 50;
+
 /**
  * How `instance` breaks the schema `validate` checks, each issue placed on the node of `object`
  * to change (when the syntax tree is at hand) and worded from the schema's documentation.
@@ -85,7 +88,8 @@ export function schemaIssues(
   rootName = object?.kind ?? 'the object',
 ): SchemaIssue[] {
   if (validate(instance)) return [];
-  const errors = validate.errors ?? [];
+  // Enough to act on: a generated ConfigMap of 20,000 unquoted numbers would otherwise cost seconds.
+  const errors = (validate.errors ?? []).slice(0, MAX_ISSUES_PER_OBJECT);
   // A value of the wrong type also fails its enum: the type is the one to say.
   const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const issues: SchemaIssue[] = [];
@@ -109,7 +113,7 @@ function issueOf(object: K8sObject | undefined, error: ErrorObject, typeNames: W
   const path = pathOf(error.instancePath);
   // `replicas: {{replicas}}` is a placeholder of some templating step (sed, envsubst, a script), parsed
   // as a mapping in a mapping: what it becomes is not in this file.
-  if (isPlaceholder(where.node)) return undefined;
+  if (isPlaceholder(where.node) || isPlaceholderText(error.data)) return undefined;
   const parentSchema = (error.parentSchema ?? {}) as Schema;
   const type = typeNames?.get(parentSchema);
   const field = fieldName(error.instancePath) ?? rootName;
@@ -138,7 +142,7 @@ function issueOf(object: K8sObject | undefined, error: ErrorObject, typeNames: W
         kind: 'type',
         at,
         path,
-        message: `\`${field}\` must be ${expected}, not ${describeValue(error.data)}${documentation(parentSchema.description)}`,
+        message: `\`${field}\` must be ${expected}, not ${describeValue(error.data, where.node)}${documentation(parentSchema.description)}`,
       };
     }
     case 'required': {
@@ -155,12 +159,13 @@ function issueOf(object: K8sObject | undefined, error: ErrorObject, typeNames: W
     case 'enum': {
       const at = nodeSpan(where.node);
       if (!at && object) return undefined;
-      const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String).join(', ');
+      // An empty string in the list stands for "unset" (the bundled enums allow it): not a value to suggest.
+      const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String).filter((value) => value !== '').join(', ');
       return {
         kind: 'enum',
         at,
         path,
-        message: `\`${field}\` must be one of ${allowed}, not ${describeValue(error.data)}${documentation(parentSchema.description)}`,
+        message: `\`${field}\` must be one of ${allowed}, not ${describeValue(error.data, where.node)}${documentation(parentSchema.description)}`,
       };
     }
     default:
@@ -197,7 +202,9 @@ function article(type: string): string {
   }
 }
 
-function describeValue(value: unknown): string {
+function describeValue(value: unknown, node?: unknown): string {
+  // As written: `version: 1.0` is the number 1.0, not 1.
+  if (typeof value === 'number' && isScalar(node) && typeof node.source === 'string') return `the number ${node.source}`;
   if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return `the boolean ${value}`;
@@ -212,6 +219,11 @@ function documentation(description: string | undefined): string {
   const sentence = /^[\s\S]*?[.!?](?=\s|$)/.exec(description.trim())?.[0] ?? description.trim();
   const oneLine = sentence.replace(/\s+/g, ' ');
   return `: ${oneLine.length > 200 ? `${oneLine.slice(0, 199)}…` : oneLine}`;
+}
+
+/** `${REPLICAS}`, `$(PORT)`: a value envsubst or kustomize vars put in later. */
+function isPlaceholderText(value: unknown): boolean {
+  return typeof value === 'string' && /\$\{[^}]*\}|\$\([^)]*\)/.test(value);
 }
 
 function isPlaceholder(node: unknown): boolean {
