@@ -95,6 +95,47 @@ workspaceRuleTester(rule, {
   ],
 });
 
+/** argo-cd's install.yaml: its CRDs (Application, ApplicationSet, AppProject) among everything else. */
+const argoInstall = (): string => readFileSync(join(corpusDir(), 'argo-cd', 'install.yaml'), 'utf8');
+const application = (...spec: string[]): string =>
+  yaml('apiVersion: argoproj.io/v1alpha1', 'kind: Application', 'metadata: {name: guestbook, namespace: argocd}', 'spec:', '  project: default', ...spec);
+
+workspaceRuleTester(rule, {
+  valid: [
+    {
+      name: "an Application as argo-cd's documentation writes it, against the CRD of argo-cd's install",
+      files: {
+        'install.yaml': argoInstall(),
+        'app.yaml': application(
+          '  source:',
+          '    repoURL: https://github.com/argoproj/argocd-example-apps.git',
+          '    targetRevision: HEAD',
+          '    path: guestbook',
+          '  destination:',
+          '    server: https://kubernetes.default.svc',
+          '    namespace: guestbook',
+          '  syncPolicy:',
+          '    automated: {prune: true, selfHeal: true}',
+          '    syncOptions: [CreateNamespace=true]',
+        ),
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: "an Application with a misspelled field, against the CRD of argo-cd's install",
+      files: {
+        'install.yaml': argoInstall(),
+        'app.yaml': application('  source:', '    repoURL: https://github.com/argoproj/argocd-example-apps.git', '    path: guestbook', '    targetRevison: HEAD', '  destination: {server: https://kubernetes.default.svc, namespace: guestbook}'),
+      },
+      errors: [{ file: 'app.yaml', message: 'Unknown field `targetRevison` in source; did you mean `targetRevision`?', line: 8, column: 5, endLine: 8, endColumn: 18 }],
+      output: {
+        'app.yaml': application('  source:', '    repoURL: https://github.com/argoproj/argocd-example-apps.git', '    path: guestbook', '    targetRevision: HEAD', '  destination: {server: https://kubernetes.default.svc, namespace: guestbook}'),
+      },
+    },
+  ],
+});
+
 describe('rule crd-schema-violation: the CRD as the workspace has it now', () => {
   const config = resolveConfig([rule]);
   const only = (workspace: Workspace, uri: string): string[] => workspace.findings(uri).filter((f) => f.ruleId === rule.meta.id).map((f) => f.message);
