@@ -128,7 +128,7 @@ workspaceRuleTester(rule, {
         'install.yaml': argoInstall(),
         'app.yaml': application('  source:', '    repoURL: https://github.com/argoproj/argocd-example-apps.git', '    path: guestbook', '    targetRevison: HEAD', '  destination: {server: https://kubernetes.default.svc, namespace: guestbook}'),
       },
-      errors: [{ file: 'app.yaml', message: 'Unknown field `targetRevison` in source; did you mean `targetRevision`?', line: 8, column: 5, endLine: 8, endColumn: 18 }],
+      errors: [{ file: 'app.yaml', message: 'Unknown field `targetRevison` in source; did you mean `targetRevision`?', line: 9, column: 5, endLine: 9, endColumn: 18 }],
       output: {
         'app.yaml': application('  source:', '    repoURL: https://github.com/argoproj/argocd-example-apps.git', '    path: guestbook', '    targetRevision: HEAD', '  destination: {server: https://kubernetes.default.svc, namespace: guestbook}'),
       },
