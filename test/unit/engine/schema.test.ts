@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
@@ -26,6 +28,9 @@ const pod = (...containerLines: string[]): string => yaml('apiVersion: v1', 'kin
 describe('Kubernetes schema', () => {
   it('the committed schemas/kubernetes-1.36.json is what the generator derives from the vendored OpenAPI document', () => {
     execFileSync(process.execPath, [join(projectRoot(), 'scripts', 'generate-k8s-schema.mjs'), '--check'], { stdio: 'pipe' });
+    // And a valid JSON Schema (the server skips this check at run time).
+    const ajv = new Ajv({ strict: false });
+    assert.equal(ajv.validateSchema(JSON.parse(readFileSync(join(projectRoot(), 'schemas', 'kubernetes-1.36.json'), 'utf8')) as object), true, JSON.stringify(ajv.errors?.slice(0, 3)));
   });
 
   it('suggests the field that differs in case, else the one closest in spelling, and nothing on a tie', () => {
