@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver/node';
 import { LspClient } from '../helpers/lspClient';
 import { tempWorkspace, type TempWorkspace } from '../helpers/lspFixtures';
+import { widgetCrd } from '../helpers/crdFixtures';
 import { yaml } from '../helpers/ruleTester';
 
 const TEXT = yaml(
@@ -75,28 +76,7 @@ describe('language server: completion', () => {
     const crdUri = workspace.uri('widget-crd.yaml');
     await client.open(
       crdUri,
-      yaml(
-        'apiVersion: apiextensions.k8s.io/v1',
-        'kind: CustomResourceDefinition',
-        'metadata: {name: widgets.example.com}',
-        'spec:',
-        '  group: example.com',
-        '  names: {kind: Widget, plural: widgets}',
-        '  scope: Namespaced',
-        '  versions:',
-        '  - name: v1',
-        '    served: true',
-        '    storage: true',
-        '    schema:',
-        '      openAPIV3Schema:',
-        '        type: object',
-        '        properties:',
-        '          spec:',
-        '            type: object',
-        '            properties:',
-        '              size: {type: integer, description: How many gears the widget turns.}',
-        '              color: {type: string, enum: [red, blue]}',
-      ),
+      widgetCrd(['size: {type: integer, description: How many gears the widget turns.}', 'color: {type: string, enum: [red, blue]}']),
     );
     await client.waitForDiagnostics(crdUri);
     const uri = workspace.uri('widget.yaml');

@@ -9,6 +9,7 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { LspClient } from '../helpers/lspClient';
 import { tempWorkspace, type TempWorkspace } from '../helpers/lspFixtures';
 import { corpusDir } from '../helpers/paths';
+import { widgetCrd } from '../helpers/crdFixtures';
 import { yaml } from '../helpers/ruleTester';
 
 const MONITOR = yaml('apiVersion: monitoring.coreos.com/v1', 'kind: ServiceMonitor', 'metadata: {name: web, namespace: shop}', 'spec:', '  endpoint:', '  - port: http', '  selector: {matchLabels: {app: web}}');
@@ -48,36 +49,14 @@ describe('language server: schema validation', () => {
 
   it('follows a CRD in the workspace as it is edited', async () => {
     const crdUri = workspace.uri('widget-crd.yaml');
-    const crd = (extra: string[]): string =>
-      yaml(
-        'apiVersion: apiextensions.k8s.io/v1',
-        'kind: CustomResourceDefinition',
-        'metadata: {name: widgets.example.com}',
-        'spec:',
-        '  group: example.com',
-        '  names: {kind: Widget, plural: widgets}',
-        '  scope: Namespaced',
-        '  versions:',
-        '  - name: v1',
-        '    served: true',
-        '    storage: true',
-        '    schema:',
-        '      openAPIV3Schema:',
-        '        type: object',
-        '        properties:',
-        '          spec:',
-        '            type: object',
-        '            properties:',
-        '              size: {type: integer}',
-        ...extra,
-      );
+    const crd = (extra: string[]): string => widgetCrd(['size: {type: integer}', ...extra]);
     await client.open(crdUri, crd([]));
     const uri = workspace.uri('widget.yaml');
     await client.open(uri, yaml('apiVersion: example.com/v1', 'kind: Widget', 'metadata: {name: w}', 'spec:', '  size: 3', '  shape: round'));
     const first = await client.waitForDiagnostics(uri, (p) => messages(p, 'crd-schema-violation').length > 0);
     assert.deepEqual(messages(first, 'crd-schema-violation'), ['Unknown field `shape` in spec: the API server rejects it.']);
     // The CRD gains the field: the custom resource's diagnostics are published again, without the error.
-    await client.change(crdUri, 2, crd(['              shape: {type: string}']));
+    await client.change(crdUri, 2, crd(['shape: {type: string}']));
     await client.waitForDiagnostics(uri, (p) => messages(p, 'crd-schema-violation').length === 0);
   });
 

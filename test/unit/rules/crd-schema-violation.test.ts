@@ -6,37 +6,22 @@ import { resolveConfig } from '../../../server/src/engine/config';
 import { Workspace } from '../../../server/src/engine/workspace/workspace';
 import rule from '../../../server/src/rules/api-versions/crd-schema-violation';
 import { corpusDir, yamlFiles } from '../../helpers/paths';
+import { widgetCrd } from '../../helpers/crdFixtures';
 import { yaml } from '../../helpers/ruleTester';
 import { workspaceRuleTester } from '../../helpers/workspaceRuleTester';
 
-/** A small CRD in the shape operators ship: a served version with a structural schema. */
+/** The Widget CRD with a spec of every kind of field; `specProperties` adds more. */
 const crd = (...specProperties: string[]): string =>
-  yaml(
-    'apiVersion: apiextensions.k8s.io/v1',
-    'kind: CustomResourceDefinition',
-    'metadata: {name: widgets.example.com}',
-    'spec:',
-    '  group: example.com',
-    '  names: {kind: Widget, plural: widgets}',
-    '  scope: Namespaced',
-    '  versions:',
-    '  - name: v1',
-    '    served: true',
-    '    storage: true',
-    '    schema:',
-    '      openAPIV3Schema:',
-    '        type: object',
-    '        properties:',
-    '          spec:',
-    '            type: object',
-    '            required: [size]',
-    '            properties:',
-    '              size: {type: integer, description: "How many gears the widget turns. Defaults to 1."}',
-    '              color: {type: string, enum: [red, blue]}',
-    '              port: {x-kubernetes-int-or-string: true}',
-    '              extra: {type: object, x-kubernetes-preserve-unknown-fields: true}',
-    '              tags: {type: array, items: {type: string, nullable: true}}',
-    ...specProperties,
+  widgetCrd(
+    [
+      'size: {type: integer, description: "How many gears the widget turns. Defaults to 1."}',
+      'color: {type: string, enum: [red, blue]}',
+      'port: {x-kubernetes-int-or-string: true}',
+      'extra: {type: object, x-kubernetes-preserve-unknown-fields: true}',
+      'tags: {type: array, items: {type: string, nullable: true}}',
+      ...specProperties,
+    ],
+    ['size'],
   );
 
 const widget = (...spec: string[]): string => yaml('apiVersion: example.com/v1', 'kind: Widget', 'metadata: {name: w, namespace: shop}', 'spec:', ...spec);
@@ -146,7 +131,7 @@ describe('rule crd-schema-violation: the CRD as the workspace has it now', () =>
     assert.deepEqual(only(workspace, 'file:///w/widget.yaml'), [], 'no CRD yet');
     workspace.update('file:///w/crd.yaml', crd(), false);
     assert.deepEqual(only(workspace, 'file:///w/widget.yaml'), ['Unknown field `shape` in spec: the API server rejects it.']);
-    workspace.update('file:///w/crd.yaml', crd('              shape: {type: string}'), false);
+    workspace.update('file:///w/crd.yaml', crd('shape: {type: string}'), false);
     assert.deepEqual(only(workspace, 'file:///w/widget.yaml'), [], 'the CRD now has the field');
     workspace.remove('file:///w/crd.yaml');
     assert.deepEqual(only(workspace, 'file:///w/widget.yaml'), [], 'the CRD is gone');
