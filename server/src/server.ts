@@ -27,6 +27,7 @@ import { HoverService } from './services/hover';
 import { ConsoleLog, describeError, guard } from './services/log';
 import { isConfigFileName, isYamlDocument } from './services/scope';
 import { FILES_EXCLUDE_SECTION, SETTINGS_SECTION, SettingsService } from './services/settings';
+import { SymbolService } from './services/symbols';
 import { WorkspaceService } from './services/workspaces';
 
 // Stdio, IPC, pipe or socket, as the command line says (--stdio, --node-ipc, ...).
@@ -71,6 +72,7 @@ const hovers = new HoverService({
   peerSuppressionsAt: (uri, position) => workspaces.workspaceOf(uri)?.peerSuppressionsAt(canonicalUri(uri), position) ?? [],
 });
 const completions = new CompletionService({ documents, isManifest, enabled: () => !kubernetesSchemaServedByPeer, schemaFor });
+const symbols = new SymbolService({ diagnostics, workspaces, folders });
 const builds = new BuildService({ connection, workspaces, folders, settings, rules: RULES, log });
 
 let canRegisterConfigurationChange = false;
@@ -108,6 +110,8 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
       hoverProvider: true,
       completionProvider: { resolveProvider: false },
+      documentSymbolProvider: { label: 'kube-prod' },
+      workspaceSymbolProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: canChangeWorkspaceFolders } },
     },
     serverInfo: { name: 'kube-prod' },
@@ -195,6 +199,24 @@ connection.onHover(async (params) => {
   } catch (error) {
     log.error(`kube-prod: hover for ${params.textDocument.uri} failed: ${describeError(error)}`);
     return null;
+  }
+});
+
+connection.onDocumentSymbol(async (params) => {
+  try {
+    return await symbols.documentSymbols(params);
+  } catch (error) {
+    log.error(`kube-prod: symbols of ${params.textDocument.uri} failed: ${describeError(error)}`);
+    return [];
+  }
+});
+
+connection.onWorkspaceSymbol((params) => {
+  try {
+    return symbols.workspaceSymbols(params);
+  } catch (error) {
+    log.error(`kube-prod: workspace symbols failed: ${describeError(error)}`);
+    return [];
   }
 });
 
