@@ -112,6 +112,7 @@ connection.onInitialize((params): InitializeResult => {
       completionProvider: { resolveProvider: false },
       documentSymbolProvider: { label: 'kube-prod' },
       workspaceSymbolProvider: true,
+      definitionProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: canChangeWorkspaceFolders } },
     },
     serverInfo: { name: 'kube-prod' },
@@ -207,6 +208,15 @@ connection.onDocumentSymbol(async (params) => {
     return await symbols.documentSymbols(params);
   } catch (error) {
     log.error(`kube-prod: symbols of ${params.textDocument.uri} failed: ${describeError(error)}`);
+    return [];
+  }
+});
+
+connection.onDefinition(async (params) => {
+  try {
+    return await symbols.definition(params);
+  } catch (error) {
+    log.error(`kube-prod: definition in ${params.textDocument.uri} failed: ${describeError(error)}`);
     return [];
   }
 });

@@ -4,10 +4,11 @@ import assert from 'node:assert/strict';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver/node';
+import type { DocumentSymbol, Location, SymbolInformation } from 'vscode-languageserver/node';
 import { LspClient } from '../helpers/lspClient';
 import { tempWorkspace, type TempWorkspace } from '../helpers/lspFixtures';
 import { corpusDir } from '../helpers/paths';
+import { yaml } from '../helpers/ruleTester';
 
 describe('language server: document and workspace symbols', () => {
   let workspace: TempWorkspace;
@@ -56,5 +57,53 @@ describe('language server: document and workspace symbols', () => {
     assert.deepEqual((await client.request<SymbolInformation[]>('workspace/symbol', { query: 'Deploy/cart' })).map((s) => s.name).sort(), ['Deployment/cartservice', 'Deployment/redis-cart']);
     const services = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'service/' });
     assert.ok(services.length >= 11, services.map((s) => s.name).join());
+  });
+
+  it('goes from a reference to the object it names: serviceAccountName, secretKeyRef across files; nothing for a name no object has', async () => {
+    assert.ok(client.initializeResult?.capabilities.definitionProvider);
+    const frontend = workspace.uri('manifests/frontend.yaml');
+    const text = readFileSync(workspace.path('manifests/frontend.yaml'), 'utf8');
+    await client.open(frontend, text);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => /serviceAccountName: frontend/.test(l));
+    const character = lines[line].indexOf('frontend');
+    const [account, ...more] = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: frontend }, position: { line, character: character + 2 } });
+    assert.equal(more.length, 0);
+    assert.equal(account.uri, frontend);
+    assert.match(lines[account.range.start.line], /^kind: ServiceAccount/);
+
+    const secretUri = workspace.uri('db-secret.yaml');
+    await client.open(secretUri, yaml('apiVersion: v1', 'kind: Secret', 'metadata: {name: db}', 'stringData: {password: x}'));
+    // Indexed once its first analysis is published (a request indexes only its own document on demand).
+    await client.waitForDiagnostics(secretUri, (p) => p.version === 1);
+    const appUri = workspace.uri('app.yaml');
+    const app = yaml(
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: app}',
+      'spec:',
+      '  selector: {matchLabels: {app: app}}',
+      '  template:',
+      '    metadata: {labels: {app: app}}',
+      '    spec:',
+      '      containers:',
+      '      - name: app',
+      '        image: app:1',
+      '        env:',
+      '        - name: PASSWORD',
+      '          valueFrom: {secretKeyRef: {name: db, key: password}}',
+      '        - name: MODE',
+      '          valueFrom: {configMapKeyRef: {name: nowhere, key: mode}}',
+    );
+    await client.open(appUri, app);
+    const at = (needle: string): { line: number; character: number } => {
+      const appLines = app.split('\n');
+      const l = appLines.findIndex((candidate) => candidate.includes(needle));
+      return { line: l, character: appLines[l].indexOf(needle) + 1 };
+    };
+    const [secret] = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: appUri }, position: at('db, key') });
+    assert.equal(secret?.uri, secretUri);
+    assert.deepEqual(secret.range.start, { line: 1, character: 0 });
+    assert.deepEqual(await client.request<Location[]>('textDocument/definition', { textDocument: { uri: appUri }, position: at('nowhere, key') }), []);
   });
 });
