@@ -10,7 +10,7 @@ import { normaliseLoneCarriageReturns } from './lineBreaks';
 import { explainedByMisspelling, misspellingsOf, NO_MISSPELLINGS, SCHEMA_RULE_ID } from './schema/misspelled';
 import { findingOrder, type FindingOrder } from './order';
 import { LineIndex, splitDocuments, type DocumentChunk } from './text';
-import type { Finding, Range, Span } from './types';
+import { shiftRange, type Finding, type Range, type Span } from './types';
 import { factsOf, type ResourceFacts } from './workspace/facts';
 
 export const SYNTAX_RULE_ID = 'yaml-syntax';
@@ -608,10 +608,6 @@ function toRange(lines: LineIndex, span: Span, startLine: number): Range {
   start.line += startLine;
   end.line += startLine;
   return { start, end };
-}
-
-function shiftRange({ start, end }: Range, lines: number): Range {
-  return { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } };
 }
 
 function shift(finding: Finding, lines: number): Finding {

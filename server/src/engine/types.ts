@@ -20,6 +20,12 @@ export type Span = readonly [start: number, end: number];
 export const isBefore = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
 
 /** Whether the position lies in the range, its end included (the cursor just after a word is on it). */
+/** A range moved down `lines` lines (document coordinates to file coordinates). */
+export const shiftRange = ({ start, end }: Range, lines: number): Range => ({
+  start: { line: start.line + lines, character: start.character },
+  end: { line: end.line + lines, character: end.character },
+});
+
 export const isWithin = (position: Position, range: Range): boolean => !isBefore(position, range.start) && !isBefore(range.end, position);
 
 /** A text change in file coordinates. */

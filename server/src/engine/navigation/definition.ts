@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { FileAnalysis } from '../analyzer';
 import { nodeSpan } from '../nodes';
-import type { Range } from '../types';
+import { shiftRange, type Range } from '../types';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/index';
 
 /** Where a reference leads: an object of the workspace, by its `kind:` line. */
@@ -80,11 +80,5 @@ export function definitionAt(index: WorkspaceIndex, uri: string, document: Docum
   const candidates = [...index.ofKind(kind, namespace), ...(namespace !== undefined ? index.ofKind(kind, undefined) : [])];
   return candidates
     .filter((resource) => resource.facts.name === reference.value)
-    .map((resource) => ({
-      uri: resource.uri,
-      range: {
-        start: { line: resource.facts.kindAt.start.line + resource.startLine, character: resource.facts.kindAt.start.character },
-        end: { line: resource.facts.kindAt.end.line + resource.startLine, character: resource.facts.kindAt.end.character },
-      },
-    }));
+    .map((resource) => ({ uri: resource.uri, range: shiftRange(resource.facts.kindAt, resource.startLine) }));
 }

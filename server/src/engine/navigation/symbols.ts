@@ -1,6 +1,6 @@
 import type { FileAnalysis } from '../analyzer';
 import { nodeSpan } from '../nodes';
-import type { Range } from '../types';
+import { shiftRange, type Range } from '../types';
 import type { WorkspaceIndex } from '../workspace/index';
 
 /** One Kubernetes object as the outline and Go to Symbol list it: `Deployment/web`, in its namespace. */
@@ -27,9 +27,7 @@ export function documentSymbols(analysis: FileAnalysis): ObjectSymbol[] {
       return { line: position.line + startLine, character: position.character };
     };
     const span = nodeSpan(object.reader.get(object.root, 'metadata', 'name'));
-    const selectionRange = span
-      ? { start: at(span[0]), end: at(span[1]) }
-      : { start: { line: facts.kindAt.start.line + startLine, character: facts.kindAt.start.character }, end: { line: facts.kindAt.end.line + startLine, character: facts.kindAt.end.character } };
+    const selectionRange = span ? { start: at(span[0]), end: at(span[1]) } : shiftRange(facts.kindAt, startLine);
     out.push({ name: label(object.kind, object.name), kind: object.kind, namespace: object.namespace, range: { start: { line: startLine, character: 0 }, end: at(text.length) }, selectionRange });
   }
   return out;
@@ -51,7 +49,7 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, limit = 1
     const { facts, startLine, uri } = resource;
     const name = label(facts.kind, facts.name);
     if (!matches(name)) continue;
-    const range = { start: { line: facts.kindAt.start.line + startLine, character: facts.kindAt.start.character }, end: { line: facts.kindAt.end.line + startLine, character: facts.kindAt.end.character } };
+    const range = shiftRange(facts.kindAt, startLine);
     out.push({ uri, name, kind: facts.kind, namespace: resource.namespace, range, selectionRange: range });
     if (out.length >= limit) break;
   }

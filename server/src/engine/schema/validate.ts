@@ -1,6 +1,8 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, type Scalar, type YAMLMap } from 'yaml';
+import { replaceScalar } from '../fix/scalar';
 import type { K8sObject } from '../model';
+import type { FixSpec } from '../rule';
 import { nodeSpan } from '../nodes';
 import type { Span } from '../types';
 import { bundledSchema, type KubernetesSchema } from './bundled';
@@ -235,6 +237,17 @@ function isPlaceholder(node: unknown): boolean {
 
 function firstKeySpan(node: unknown): Span | undefined {
   return isMap(node) && node.items.length > 0 ? nodeSpan(node.items[0].key) : undefined;
+}
+
+/**
+ * The quick-fix of a misspelled key: renamed to the field it most likely meant, unless `present`
+ * says the mapping already has that field.
+ */
+export function renameFix(issue: SchemaIssue, present: (parent: YAMLMap, field: string) => boolean): FixSpec | undefined {
+  const misspelled = issue.misspelled;
+  if (!misspelled?.suggestion || present(misspelled.parent, misspelled.suggestion)) return undefined;
+  const { key, suggestion } = misspelled;
+  return { title: `Rename \`${String(key.value)}\` to \`${suggestion}\``, edits: () => [replaceScalar(key, suggestion)] };
 }
 
 let shared: SchemaValidator | undefined;

@@ -1,14 +1,7 @@
-import { replaceScalar } from '../../engine/fix/scalar';
-import { ANY_KIND, type FixSpec, type WorkspaceRule } from '../../engine/rule';
+import { isScalar } from 'yaml';
+import { ANY_KIND, type WorkspaceRule } from '../../engine/rule';
 import { crdDefining, crdValidator } from '../../engine/schema/crds';
-import { schemaIssues, type SchemaIssue } from '../../engine/schema/validate';
-
-function rename(issue: SchemaIssue): FixSpec | undefined {
-  const misspelled = issue.misspelled;
-  if (!misspelled?.suggestion || misspelled.parent.items.some((pair) => (pair.key as { value?: unknown } | null)?.value === misspelled.suggestion)) return undefined;
-  const { key, suggestion } = misspelled;
-  return { title: `Rename \`${String(key.value)}\` to \`${suggestion}\``, edits: () => [replaceScalar(key, suggestion)] };
-}
+import { renameFix, schemaIssues } from '../../engine/schema/validate';
 
 const rule: WorkspaceRule = {
   meta: {
@@ -34,7 +27,7 @@ const rule: WorkspaceRule = {
     for (const issue of schemaIssues(validate, instance, object, undefined, facts.kind)) {
       const at = issue.at && locate(issue.at);
       // Without the syntax tree (a file that is not open), the finding says where on the kind line.
-      report(at, at ? issue.message : `${issue.path}: ${issue.message}`, at ? rename(issue) : undefined);
+      report(at, at ? issue.message : `${issue.path}: ${issue.message}`, at ? renameFix(issue, (parent, field) => parent.items.some((pair) => isScalar(pair.key) && pair.key.value === field)) : undefined);
     }
   },
 };

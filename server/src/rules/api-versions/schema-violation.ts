@@ -1,16 +1,6 @@
-import { replaceScalar } from '../../engine/fix/scalar';
-import type { NodeReader } from '../../engine/nodes';
-import { ANY_KIND, type FixSpec, type Rule } from '../../engine/rule';
+import { ANY_KIND, type Rule } from '../../engine/rule';
 import { SCHEMA_RULE_ID } from '../../engine/schema/misspelled';
-import { sharedSchemaValidator, type SchemaIssue } from '../../engine/schema/validate';
-
-/** A misspelled key renamed to the field it meant, unless the mapping already has that field. */
-function rename(read: NodeReader, issue: SchemaIssue): FixSpec | undefined {
-  const misspelled = issue.misspelled;
-  if (!misspelled?.suggestion || read.pair(misspelled.parent, misspelled.suggestion)) return undefined;
-  const { key, suggestion } = misspelled;
-  return { title: `Rename \`${String(key.value)}\` to \`${suggestion}\``, edits: () => [replaceScalar(key, suggestion)] };
-}
+import { renameFix, sharedSchemaValidator } from '../../engine/schema/validate';
 
 const rule: Rule = {
   meta: {
@@ -28,7 +18,7 @@ const rule: Rule = {
   check({ object, read, report }) {
     const validator = sharedSchemaValidator();
     if (!validator.knows(object.apiVersion, object.kind)) return;
-    for (const issue of validator.issuesOf(object)) report({ at: issue.at, message: issue.message, fix: rename(read, issue) });
+    for (const issue of validator.issuesOf(object)) report({ at: issue.at, message: issue.message, fix: renameFix(issue, (parent, field) => read.pair(parent, field) !== undefined) });
   },
 };
 
