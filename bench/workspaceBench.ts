@@ -6,7 +6,11 @@ import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { resolveConfig } from '../server/src/engine/config';
-import { workspaceSymbols } from '../server/src/engine/navigation/symbols';
+import { definitionAt } from '../server/src/engine/navigation/definition';
+import { relationHints } from '../server/src/engine/navigation/hints';
+import { referencesAt } from '../server/src/engine/navigation/references';
+import { renameAt } from '../server/src/engine/navigation/rename';
+import { documentSymbols, workspaceSymbols } from '../server/src/engine/navigation/symbols';
 import { Workspace } from '../server/src/engine/workspace/workspace';
 import { RULES } from '../server/src/rules';
 import { yamlFiles } from '../test/helpers/paths';
@@ -47,6 +51,59 @@ function middle(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/**
+ * The navigation requests on microservices-demo's frontend.yaml (open, as in the editor), each
+ * timed right after another file changed: the first request after a change rebuilds what the
+ * index knows of references and labels, which is what a user who edits and then navigates waits for.
+ */
+function benchNavigation(workspace: Workspace, root: string, uris: string[]): void {
+  const path = join(root, 'copy-0', 'microservices-demo', 'kubernetes-manifests', 'frontend.yaml');
+  const uri = pathToFileURL(path).href;
+  const text = readFileSync(path, 'utf8');
+  workspace.update(uri, text, true);
+  const lines = text.split('\n');
+  const nth = (pattern: RegExp, n: number): number => lines.map((line, i) => (pattern.test(line) ? i : -1)).filter((i) => i >= 0)[n - 1];
+  const selectorLine = nth(/^ {2}selector:/, 2);
+  const nameLine = nth(/^ {2}name: frontend$/, 1);
+  const labelLine = nth(/^ {8}app: frontend/, 1);
+  const place = (line: number, character: number) => {
+    const document = workspace.openDocumentAt(uri, line)!;
+    return { document, position: { line: line - document.startLine, character } };
+  };
+  // Another file of the workspace changes before each request: the index's generation moves on.
+  const other = uris.find((u) => u !== uri && /cartservice\.yaml$/.test(u))!;
+  const otherText = readFileSync(new URL(other), 'utf8');
+  const variants = [`${otherText}\n# edited\n`, otherText];
+  const requests: Array<[string, () => unknown]> = [
+    ['definition (Service selector -> pod labels)', () => {
+      const { document, position } = place(selectorLine, 4);
+      return definitionAt(workspace.index, uri, document, document.lines.offsetAt(position));
+    }],
+    ['references (Deployment frontend)', () => {
+      const { document, position } = place(nameLine, 9);
+      return referencesAt(workspace.index, uri, document.startLine, position, true);
+    }],
+    ['inlay hints (whole file)', () => relationHints(workspace.index, uri, 0, lines.length)],
+    ['rename (label app=frontend)', () => {
+      const { document, position } = place(labelLine, 14);
+      return renameAt(workspace.index, uri, document.startLine, position, 'web', () => text);
+    }],
+    ['document symbols (frontend.yaml)', () => documentSymbols(workspace.analyzer.analyze(text, uri))],
+  ];
+  for (const [label, request] of requests) {
+    const times: number[] = [];
+    let answers = 0;
+    for (let i = 0; i < 11; i++) {
+      workspace.update(other, variants[i % 2]);
+      const t0 = performance.now();
+      const answer = request();
+      times.push(performance.now() - t0);
+      answers = Array.isArray(answer) ? answer.length : 'edits' in (answer as object) ? (answer as { edits: unknown[] }).edits.length : 0;
+    }
+    console.log(`  ${label.padEnd(44)} median ${middle(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (${answers} results)   (target <= 50 ms)`);
+  }
+}
+
 export function benchWorkspace(corpus: string, extra: { checklist?: (workspace: Workspace) => unknown } = {}): void {
   const root = generateWorkspace(corpus);
   const files = [...yamlFiles(root)];
@@ -75,6 +132,7 @@ export function benchWorkspace(corpus: string, extra: { checklist?: (workspace: 
   }
   const symbols = middle(symbolTimes);
   console.log(`  workspace symbols ("dep", up to 1,000)  ${symbols.toFixed(1)} ms   (target <= 50 ms)`);
+  benchNavigation(workspace, root, uris);
 
   // One file changes on disk (a Deployment's replicas); the server re-reads it, re-publishes the
   // diagnostics of the open editors (here: 20 files) and recomputes the checklist.

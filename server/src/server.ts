@@ -27,6 +27,7 @@ import { HoverService } from './services/hover';
 import { ConsoleLog, describeError, guard } from './services/log';
 import { isConfigFileName, isYamlDocument } from './services/scope';
 import { FILES_EXCLUDE_SECTION, SETTINGS_SECTION, SettingsService } from './services/settings';
+import { NavigationService } from './services/navigation';
 import { SymbolService } from './services/symbols';
 import { WorkspaceService } from './services/workspaces';
 
@@ -73,6 +74,7 @@ const hovers = new HoverService({
 });
 const completions = new CompletionService({ documents, isManifest, enabled: () => !kubernetesSchemaServedByPeer, schemaFor });
 const symbols = new SymbolService({ diagnostics, workspaces, folders });
+const navigation = new NavigationService({ connection, documents, diagnostics, workspaces, settings, log });
 const builds = new BuildService({ connection, workspaces, folders, settings, rules: RULES, log });
 
 let canRegisterConfigurationChange = false;
@@ -101,6 +103,7 @@ connection.onInitialize((params): InitializeResult => {
   canChangeWorkspaceFolders = workspace?.workspaceFolders === true;
   canRegisterFileWatchers = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   codeActions.initialize(params.capabilities);
+  navigation.initialize(params.capabilities);
   builds.initialize(params.initializationOptions);
   kubernetesSchemaServedByPeer = (params.initializationOptions as { kubernetesSchemaServedByPeer?: unknown } | undefined)?.kubernetesSchemaServedByPeer === true;
   return {
@@ -113,6 +116,9 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: { label: 'kube-prod' },
       workspaceSymbolProvider: true,
       definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      inlayHintProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: canChangeWorkspaceFolders } },
     },
     serverInfo: { name: 'kube-prod' },
@@ -150,6 +156,7 @@ connection.onDidChangeConfiguration(
   guard(log, 'didChangeConfiguration', (change) => {
     settings.changed(change.settings);
     reanalyseAll();
+    navigation.settingsChanged();
     builds.scheduleAll();
   }),
 );
@@ -214,9 +221,48 @@ connection.onDocumentSymbol(async (params) => {
 
 connection.onDefinition(async (params) => {
   try {
-    return await symbols.definition(params);
+    return await navigation.definition(params);
   } catch (error) {
     log.error(`kube-prod: definition in ${params.textDocument.uri} failed: ${describeError(error)}`);
+    return [];
+  }
+});
+
+connection.onReferences(async (params) => {
+  try {
+    return await navigation.references(params);
+  } catch (error) {
+    log.error(`kube-prod: references in ${params.textDocument.uri} failed: ${describeError(error)}`);
+    return [];
+  }
+});
+
+// A rename that cannot be done answers with an error the editor shows; an unexpected failure is logged too.
+connection.onPrepareRename(async (params) => {
+  try {
+    return await navigation.prepareRename(params);
+  } catch (error) {
+    if (error instanceof ResponseError) throw error;
+    log.error(`kube-prod: prepare rename in ${params.textDocument.uri} failed: ${describeError(error)}`);
+    return null;
+  }
+});
+
+connection.onRenameRequest(async (params) => {
+  try {
+    return await navigation.rename(params);
+  } catch (error) {
+    if (error instanceof ResponseError) throw error;
+    log.error(`kube-prod: rename in ${params.textDocument.uri} failed: ${describeError(error)}`);
+    return null;
+  }
+});
+
+connection.languages.inlayHint.on(async (params) => {
+  try {
+    return await navigation.inlayHints(params);
+  } catch (error) {
+    log.error(`kube-prod: inlay hints of ${params.textDocument.uri} failed: ${describeError(error)}`);
     return [];
   }
 });
@@ -278,6 +324,7 @@ documents.onDidClose(
 
 connection.onShutdown(() => {
   builds.dispose();
+  navigation.dispose();
   diagnostics.dispose();
   checklists.dispose();
   workspaces.dispose();

@@ -53,6 +53,8 @@ export interface StartOptions {
   applyEdit?: (params: ApplyWorkspaceEditParams) => { applied: boolean; failureReason?: string };
   /** Advertise versioned edits (`workspace.workspaceEdit.documentChanges`, default false). */
   documentChanges?: boolean;
+  /** Advertise change annotations (`workspace.workspaceEdit.changeAnnotationSupport`): edits the user confirms first. */
+  changeAnnotations?: boolean;
   /** Advertise codeAction/resolve of `edit` (default false: every action comes with its edit), as VS Code does. */
   resolveCodeActions?: boolean;
   /** Advertise `window.workDoneProgress` (default false); `$/progress` then arrives in `notifications`. */
@@ -144,7 +146,7 @@ export class LspClient {
           configuration: options.configuration ?? true,
           didChangeConfiguration: { dynamicRegistration: true },
           didChangeWatchedFiles: { dynamicRegistration: options.watchers ?? false },
-          workspaceEdit: { documentChanges: options.documentChanges ?? false },
+          workspaceEdit: { documentChanges: options.documentChanges ?? false, ...(options.changeAnnotations ? { changeAnnotationSupport: { groupsOnLabel: true } } : {}) },
         },
         textDocument: {
           publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, relatedInformation: true },

@@ -48,6 +48,7 @@ export { default as rbacClusterAdminBinding } from './security/rbac-cluster-admi
 export { default as rbacPodExec } from './security/rbac-pod-exec';
 export { default as namespacePssMissing } from './security/namespace-pss-missing';
 export { default as secretEnvLiteral } from './configuration/secret-env-literal';
+export { default as danglingReference } from './configuration/dangling-reference';
 export { default as secretDataCommitted } from './configuration/secret-data-committed';
 export { default as configmapSecretData } from './configuration/configmap-secret-data';
 export { default as credentialCommitted } from './configuration/credential-committed';

@@ -32,6 +32,8 @@ export interface Settings {
   schemaValidation: boolean;
   /** Folders (absolute, or relative to the workspace folder) whose CustomResourceDefinitions validate custom resources too. */
   crdFolders: string[];
+  /** "selected by" / "→ pods of" hints at the end of lines. */
+  inlayHints: boolean;
 }
 
 export const SETTINGS_SECTION = 'kubeProd';
@@ -50,6 +52,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   kubernetesVersion: '',
   schemaValidation: true,
   crdFolders: [],
+  inlayHints: true,
 });
 const LEVELS: readonly string[] = ['off', 'info', 'warning', 'error'];
 const MAX_DEBOUNCE_MS = 10_000;
@@ -133,6 +136,9 @@ export function normalizeSettings(raw: unknown, knownRule: (id: string) => boole
   if (Array.isArray(raw.crdFolders) && raw.crdFolders.every((folder) => typeof folder === 'string' && folder.trim() !== '')) {
     settings.crdFolders = (raw.crdFolders as string[]).map((folder) => folder.trim());
   } else if (raw.crdFolders !== undefined && raw.crdFolders !== null) invalid('crdFolders', raw.crdFolders, 'expected an array of folder paths');
+
+  if (typeof raw.inlayHints === 'boolean') settings.inlayHints = raw.inlayHints;
+  else if (raw.inlayHints !== undefined && raw.inlayHints !== null) invalid('inlayHints', raw.inlayHints, 'expected true or false');
 
   return settings;
 }

@@ -1,16 +1,14 @@
 // textDocument/documentSymbol and workspace/symbol: every Kubernetes object as `Kind/name` with its
 // namespace, so that the outline and Go to Symbol list objects, not YAML keys.
-import { SymbolKind, type DefinitionParams, type DocumentSymbol, type DocumentSymbolParams, type Location, type SymbolInformation, type WorkspaceSymbolParams } from 'vscode-languageserver/node';
-import { definitionAt } from '../engine/navigation/definition';
+import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type SymbolInformation, type WorkspaceSymbolParams } from 'vscode-languageserver/node';
 import { documentSymbols, workspaceSymbols } from '../engine/navigation/symbols';
-import { canonicalUri } from './files';
 import type { DiagnosticsService } from './diagnostics';
 import type { WorkspaceFolders } from './folders';
 import type { WorkspaceService } from './workspaces';
 
 export interface SymbolDependencies {
   diagnostics: Pick<DiagnosticsService, 'currentFindings'>;
-  workspaces: Pick<WorkspaceService, 'openAnalysis' | 'serving' | 'workspaceOf'>;
+  workspaces: Pick<WorkspaceService, 'openAnalysis' | 'serving'>;
   folders: Pick<WorkspaceFolders, 'all'>;
 }
 
@@ -33,19 +31,6 @@ export class SymbolService {
       range: symbol.range,
       selectionRange: symbol.selectionRange,
     }));
-  }
-
-  /** Go to definition: from a reference to the objects of the workspace it names. */
-  async definition(params: DefinitionParams): Promise<Location[]> {
-    const { uri } = params.textDocument;
-    const current = await this.deps.diagnostics.currentFindings(uri);
-    const workspace = this.deps.workspaces.workspaceOf(uri);
-    if (!current || !workspace) return [];
-    const key = canonicalUri(uri);
-    const document = workspace.openDocumentAt(key, params.position.line);
-    if (!document) return [];
-    const offset = document.lines.offsetAt({ line: params.position.line - document.startLine, character: params.position.character });
-    return definitionAt(workspace.index, key, document, offset).map((target) => ({ uri: target.uri, range: target.range }));
   }
 
   workspaceSymbols(params: WorkspaceSymbolParams): SymbolInformation[] {

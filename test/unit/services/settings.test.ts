@@ -49,6 +49,7 @@ describe('normalizeSettings', () => {
       kubernetesVersion: '1.30',
       schemaValidation: true,
       crdFolders: ['../crds'],
+      inlayHints: false,
     };
     assert.deepEqual(normalizeSettings(raw, known, log), raw);
     // Off: both schema rules become off levels, unless the rules setting names one.
@@ -60,12 +61,13 @@ describe('normalizeSettings', () => {
 
   it('drops unknown rule ids and bad values, reporting each once', () => {
     const log = recordingLog();
-    const raw = { enable: 'yes', rules: { 'no-such-rule': 'error', 'privileged-container': 'loud', 'liveness-probe-missing': 'info' }, exclude: 'a/**', debounceMs: -1, maxProblemsPerFile: 0.5, kubernetesVersion: 'v1.30' };
+    const raw = { enable: 'yes', rules: { 'no-such-rule': 'error', 'privileged-container': 'loud', 'liveness-probe-missing': 'info' }, exclude: 'a/**', debounceMs: -1, maxProblemsPerFile: 0.5, kubernetesVersion: 'v1.30', inlayHints: 'on' };
     for (let i = 0; i < 3; i++) {
       assert.deepEqual(normalizeSettings(raw, known, log), { ...DEFAULT_SETTINGS, rules: { 'liveness-probe-missing': 'info' } });
     }
-    assert.equal(log.lines.length, 7, log.lines.join('\n'));
+    assert.equal(log.lines.length, 8, log.lines.join('\n'));
     assert.ok(log.lines.some((l) => l.includes('kubeProd.kubernetesVersion')));
+    assert.ok(log.lines.some((l) => l.includes('kubeProd.inlayHints')));
     assert.ok(log.lines.some((l) => l.includes('unknown rule "no-such-rule"')));
     assert.ok(log.lines.some((l) => l.includes('kubeProd.rules.privileged-container')));
   });

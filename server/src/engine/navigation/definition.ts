@@ -1,84 +1,122 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { FileAnalysis } from '../analyzer';
 import { nodeSpan } from '../nodes';
-import { shiftRange, type Range } from '../types';
+import { parseLabelSelector, parseMapSelector, type LabelSelector } from '../selector';
+import { isWithin, type Position } from '../types';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/index';
+import { fileOrder, objectsByName, workloadsWithPodsSelectedBy } from '../workspace/queries';
+import { resourceAt, subjectAt } from './at';
+import { inFile, podLabelsTarget, referenced, selectedWorkloads, type Target } from './graph';
 
-/** Where a reference leads: an object of the workspace, by its `kind:` line. */
-export interface Target {
-  uri: string;
-  range: Range;
-}
+export type { Target } from './graph';
 
 type Document = FileAnalysis['documents'][number];
 
-/** The keys from the object's root to the scalar at `offset` (`[]` for a list item), and that scalar. */
-function pathTo(document: Document, offset: number): { path: string[]; value: string } | undefined {
+/** The keys from the object's root to the scalar at `offset` (`[]` for a list item); the last is a key when the offset is on one. */
+function pathTo(document: Document, offset: number): string[] | undefined {
   const object = document.object;
   if (!object) return undefined;
   const path: string[] = [];
   let node: Node | undefined = object.root;
+  const within = (candidate: unknown): boolean => {
+    const span = nodeSpan(candidate);
+    return span !== undefined && offset >= span[0] && offset <= span[1];
+  };
   for (let depth = 0; depth < 100; depth++) {
     const resolved = object.reader.resolve(node);
-    const within = (candidate: unknown): boolean => {
-      const span = nodeSpan(candidate);
-      return span !== undefined && offset >= span[0] && offset <= span[1];
-    };
     if (isMap(resolved)) {
       const pair = resolved.items.find(within);
       if (!pair || !isScalar(pair.key)) return undefined;
       path.push(String(pair.key.value));
+      if (within(pair.key)) return path;
       node = pair.value as Node | undefined;
     } else if (isSeq(resolved)) {
       const item = resolved.items.find(within);
       if (!item) return undefined;
       path.push('[]');
       node = item as Node;
-    } else if (isScalar(resolved) && within(resolved) && (typeof resolved.value === 'string' || typeof resolved.value === 'number')) {
-      return { path, value: String(resolved.value) };
     } else {
-      return undefined;
+      return isScalar(resolved) && within(resolved) ? path : undefined;
     }
   }
   return undefined;
 }
 
-const endsWith = (path: readonly string[], ...tail: string[]): boolean => tail.every((key, i) => path[path.length - tail.length + i] === key);
+const SELECTOR_KEYS = new Set(['selector', 'podSelector', 'labelSelector']);
+/** Kinds whose `spec.selector` is a plain map of labels rather than a LabelSelector. */
+const MAP_SELECTORS = new Set(['Service', 'ReplicationController', 'DeploymentConfig']);
 
-/** The kind a reference at `path` names, from the path alone or a sibling field; undefined when it is no reference. */
-function referencedKind(document: Document, path: readonly string[]): string | undefined {
-  if (endsWith(path, 'secretKeyRef', 'name') || endsWith(path, 'secretRef', 'name') || endsWith(path, 'secret', 'secretName') || endsWith(path, 'imagePullSecrets', '[]', 'name')) return 'Secret';
-  if (endsWith(path, 'configMapKeyRef', 'name') || endsWith(path, 'configMapRef', 'name') || endsWith(path, 'configMap', 'name')) return 'ConfigMap';
-  if (endsWith(path, 'serviceAccountName')) return 'ServiceAccount';
-  if (endsWith(path, 'persistentVolumeClaim', 'claimName')) return 'PersistentVolumeClaim';
-  if (endsWith(path, 'backend', 'service', 'name')) return 'Service';
+/**
+ * The selector the offset is in (on its key, a matchLabels entry, an expression) and the
+ * namespace whose pods it selects; undefined when the offset is in none, or in a NetworkPolicy
+ * peer that selects pods of other namespaces.
+ */
+function selectorAround(document: Document, path: readonly string[], namespace: string | undefined): { selector: LabelSelector; namespace: string } | undefined {
   const object = document.object!;
-  // scaleTargetRef and roleRef name their kind beside the name.
-  for (const ref of ['scaleTargetRef', 'roleRef']) {
-    if (!endsWith(path, ref, 'name')) continue;
-    const map = object.reader.get(object.root, ...path.slice(0, -1));
-    const kind = isMap(map) ? object.reader.string(map, 'kind') : undefined;
-    return kind;
+  let end = -1;
+  for (let i = path.length - 1; i >= 0; i--) {
+    if (SELECTOR_KEYS.has(path[i])) {
+      end = i;
+      break;
+    }
   }
-  return undefined;
+  if (end === -1 || namespace === undefined) return undefined;
+  const read = object.reader;
+  const parent = read.get(object.root, ...path.slice(0, end));
+  if (path[end] === 'podSelector' && read.has(parent, 'namespaceSelector')) return undefined;
+  const node = read.get(parent, path[end]);
+  const plain = MAP_SELECTORS.has(object.kind) && end === 1 && path[0] === 'spec' && path[1] === 'selector';
+  const selector = plain ? parseMapSelector(read, node) : parseLabelSelector(read, node);
+  return selector && { selector, namespace };
+}
+
+/** The ports of a Service's targetPort: the container ports of the pods it selects with that name (or number). */
+function targetPorts(index: WorkspaceIndex, service: IndexedResource, position: Position): Target[] | undefined {
+  const port = service.facts.service?.ports.find((p) => p.targetPort && isWithin(position, p.targetPort.at));
+  if (!port?.targetPort) return undefined;
+  const wanted = port.targetPort.value;
+  const out: Target[] = [];
+  for (const workload of selectedWorkloads(index, service)) {
+    for (const container of workload.facts.workload!.containers) {
+      for (const containerPort of container.ports) {
+        if (typeof wanted === 'number' ? containerPort.containerPort === wanted : containerPort.name === wanted) out.push(inFile(workload, containerPort.at));
+      }
+    }
+  }
+  return out;
+}
+
+/** An Ingress backend's port: the port of the backend's Service with that number or name. */
+function backendPorts(index: WorkspaceIndex, ingress: IndexedResource, position: Position): Target[] | undefined {
+  const backend = ingress.facts.ingress?.backends.find((b) => b.port && isWithin(position, b.port.at));
+  if (!backend?.port || ingress.namespace === undefined) return undefined;
+  const service = objectsByName(index, 'Service', ingress.namespace).get(backend.service.value);
+  const wanted = backend.port.value;
+  const ports = service?.facts.service?.ports.filter((p) => (typeof wanted === 'number' ? p.port === wanted : p.name === wanted)) ?? [];
+  return ports.map((p) => inFile(service!, p.at));
 }
 
 /**
- * Go to definition from a reference (a secretKeyRef, a configMap volume, serviceAccountName, a PVC
- * claim, an HPA's scaleTargetRef, a binding's roleRef, an Ingress backend) to the objects of the
- * workspace it names, in the referring object's namespace (cluster-wide for cluster-scoped kinds).
- * `uri` is the file's URI as the index knows it.
+ * Go to definition: from a reference (a secretKeyRef and its key, a configMap volume,
+ * serviceAccountName, a claim, a scaleTargetRef, a roleRef, an Ingress backend and its port) to
+ * the objects of the workspace it names, in the referring object's namespace (cluster-wide for
+ * cluster-scoped kinds); from a selector to the pod labels of the workloads it selects; from a
+ * Service's targetPort to the container ports it reaches. `uri` is the file's URI as the index
+ * knows it; `offset` counts in the document.
  */
 export function definitionAt(index: WorkspaceIndex, uri: string, document: Document, offset: number): Target[] {
-  const reference = pathTo(document, offset);
-  if (!reference || !document.object) return [];
-  const kind = referencedKind(document, reference.path);
-  if (!kind) return [];
-  const self: IndexedResource | undefined = index.file(uri)?.resources.find((resource) => resource.startLine === document.startLine);
-  const namespace = self?.namespace;
-  // A kind the index files without a namespace (ClusterRole) is looked up cluster-wide.
-  const candidates = [...index.ofKind(kind, namespace), ...(namespace !== undefined ? index.ofKind(kind, undefined) : [])];
-  return candidates
-    .filter((resource) => resource.facts.name === reference.value)
-    .map((resource) => ({ uri: resource.uri, range: shiftRange(resource.facts.kindAt, resource.startLine) }));
+  const self = resourceAt(index, uri, document.startLine);
+  if (!self || !document.object) return [];
+  const position = document.lines.positionAt(offset);
+  const subject = subjectAt(self, position);
+  if (subject.type === 'reference') return referenced(index, self, subject.reference).map((target) => inFile(target, target.facts.kindAt));
+  if (subject.type === 'key') {
+    return referenced(index, self, subject.reference).map((target) => inFile(target, target.facts.dataKeys?.[subject.key] ?? target.facts.kindAt));
+  }
+  const ports = targetPorts(index, self, position) ?? backendPorts(index, self, position);
+  if (ports) return ports;
+  const path = pathTo(document, offset);
+  const around = path && selectorAround(document, path, self.namespace);
+  if (!around) return [];
+  return workloadsWithPodsSelectedBy(index, around.selector, around.namespace).sort(fileOrder).map(podLabelsTarget);
 }

@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import { containerAnchor, fieldAnchor, keyAnchor, kindAnchor, podSpecKeyAnchor } from '../anchors';
 import type { ContainerRole, K8sObject } from '../model';
-import type { NodeReader } from '../nodes';
+import { nodeSpan, type NodeReader } from '../nodes';
 import { hasEffectiveRequest } from '../resources';
 import { parseLabelSelector, parseMapSelector, type LabelSelector } from '../selector';
 import { IGNORE_ANNOTATION, parseRuleList, type CommentSuppression } from '../suppress';
@@ -12,6 +12,7 @@ import type { LineIndex } from '../text';
 import type { Range, Span } from '../types';
 import { crdFacts, type CrdFacts } from '../schema/crds';
 import { instanceOf } from '../schema/instance';
+import { dataKeysOf, labelSitesOf, referencesOf, valueSpan, type LabelSite, type ObjectReference } from './links';
 
 /**
  * What the workspace needs to know about one object, without its syntax tree: the index keeps
@@ -27,7 +28,8 @@ export interface ContainerFacts {
   name: string;
   role: ContainerRole;
   at: Range;
-  ports: ReadonlyArray<{ name?: string; containerPort?: number }>;
+  /** `at`: the port's `name:` entry, else its `containerPort:` (where a Service's targetPort leads). */
+  ports: ReadonlyArray<{ name?: string; containerPort?: number; at: Range }>;
   /** `image` as written (the checklist recognises backup jobs by it). */
   image: string | undefined;
   /** Effective requests (a limit alone counts: the API server copies it into the request). */
@@ -41,6 +43,10 @@ export interface WorkloadFacts {
   replicas: Located<number> | undefined;
   selector: LabelSelector | undefined;
   podLabels: Readonly<Record<string, string>>;
+  /** The pod template's `labels:` key (a Pod's own): where a selector leads, and where "selected by" hints go. */
+  podLabelsAt: Range | undefined;
+  /** `spec.selector:`'s key. */
+  selectorAt: Range | undefined;
   containers: readonly ContainerFacts[];
   /** podAntiAffinity terms and topologySpreadConstraints: they keep replicas apart only if they select them. */
   spreadTerms: readonly SpreadTerm[];
@@ -87,7 +93,8 @@ export interface ServiceFacts {
   /** Absent for a Service without selector (ExternalName, manually managed endpoints). */
   selector: Readonly<Record<string, string>> | undefined;
   selectorAt: Range;
-  ports: ReadonlyArray<{ name?: string; port?: number; targetPort: Located<number | string> | undefined }>;
+  /** `at`: the port's `name:` entry, else its `port:` (where an Ingress backend's port leads). */
+  ports: ReadonlyArray<{ name?: string; port?: number; targetPort: Located<number | string> | undefined; at: Range }>;
 }
 
 export interface NetworkPolicyFacts {
@@ -124,6 +131,14 @@ export interface ResourceFacts {
   builtin: boolean;
   labels: Readonly<Record<string, string>>;
   kindAt: Range;
+  /** metadata.name's value (inside its quotes): what a rename of the object rewrites. */
+  nameAt: Range | undefined;
+  /** The objects it names (absent when none): what Go to Definition, Find References and rename follow. */
+  references?: readonly ObjectReference[];
+  /** Its pod labels and selector entries (absent when none): what a label's references and rename find. */
+  labelSites?: readonly LabelSite[];
+  /** A ConfigMap's or Secret's keys, each at its key. */
+  dataKeys?: Readonly<Record<string, Range>>;
   /** Rules silenced for the whole object by the ignore annotation. */
   ignored: ReadonlySet<string> | undefined;
   /** Rules silenced by `# kube-prod-ignore` comments, and over which range. */
@@ -160,6 +175,7 @@ export function factsOf(object: K8sObject, lines: LineIndex, comments: readonly 
     return { start: lines.positionAt(start), end: lines.positionAt(end) };
   };
   const annotation = object.annotations[IGNORE_ANNOTATION];
+  const nameSpan = valueSpan(object.reader.get(object.metadata, 'name'));
   const facts: ResourceFacts = {
     apiVersion: object.apiVersion,
     kind: object.kind,
@@ -169,6 +185,7 @@ export function factsOf(object: K8sObject, lines: LineIndex, comments: readonly 
     builtin: object.builtin,
     labels: object.labels,
     kindAt: locate(kindSpan),
+    nameAt: nameSpan && locate(nameSpan),
     ignored: annotation !== undefined ? parseRuleList(annotation) : undefined,
     suppressions: comments.map((c) => ({ range: locate(c.span), rules: c.rules })),
   };
@@ -178,6 +195,11 @@ export function factsOf(object: K8sObject, lines: LineIndex, comments: readonly 
     return facts;
   }
   if (object.kind === 'CustomResourceDefinition') facts.crd = crdFacts(object);
+  const references = referencesOf(object, locate);
+  if (references.length > 0) facts.references = references;
+  const labelSites = labelSitesOf(object, locate);
+  if (labelSites.length > 0) facts.labelSites = labelSites;
+  if (object.kind === 'ConfigMap' || object.kind === 'Secret') facts.dataKeys = dataKeysOf(object, locate);
   if (object.podSpec) facts.workload = workloadFacts(object, locate);
   switch (object.kind) {
     case 'PodDisruptionBudget':
@@ -232,17 +254,25 @@ function workloadFacts(object: K8sObject, locate: Locate): WorkloadFacts {
   const podSpec = object.podSpec!;
   const spec = read.map(root, 'spec');
   const selectorNode = read.get(spec, 'selector');
+  const podLabelsKey = keyAnchor(read, object.kind === 'Pod' ? object.metadata : podSpec.templateMetadata, 'labels', undefined);
+  const selectorKey = keyAnchor(read, spec, 'selector', undefined);
   return {
     replicas: REPLICATED_KINDS.has(object.kind) ? located(object, spec, 'replicas', locate, asNumber) : undefined,
     selector: MAP_SELECTOR_KINDS.has(object.kind) ? parseMapSelector(read, selectorNode) : parseLabelSelector(read, selectorNode),
     podLabels: object.kind === 'Pod' ? object.labels : read.stringMap(podSpec.templateMetadata, 'labels'),
+    podLabelsAt: podLabelsKey && locate(podLabelsKey),
+    selectorAt: selectorKey && locate(selectorKey),
     containers: podSpec.containers
       .filter((c) => c.role !== 'ephemeral')
       .map((container) => ({
         name: container.name,
         role: container.role,
         at: locate(containerAnchor(object, container)),
-        ports: read.maps(container.node, 'ports').map((port) => ({ name: read.string(port, 'name'), containerPort: asNumber(read.scalar(port, 'containerPort')) })),
+        ports: read.maps(container.node, 'ports').map((port) => ({
+          name: read.string(port, 'name'),
+          containerPort: asNumber(read.scalar(port, 'containerPort')),
+          at: locate(fieldAnchor(read, port, 'name', fieldAnchor(read, port, 'containerPort', nodeSpan(port)))),
+        })),
         image: read.string(container.node, 'image'),
         requests: { cpu: hasEffectiveRequest(read, container.node, 'cpu'), memory: hasEffectiveRequest(read, container.node, 'memory') },
         sidecar: container.role === 'init' && read.string(container.node, 'restartPolicy') === 'Always',
@@ -337,6 +367,7 @@ function serviceFacts(object: K8sObject, locate: Locate): ServiceFacts {
       name: read.string(port, 'name'),
       port: asNumber(read.scalar(port, 'port')),
       targetPort: located(object, port, 'targetPort', locate, intOrString),
+      at: locate(fieldAnchor(read, port, 'name', fieldAnchor(read, port, 'port', nodeSpan(port)))),
     })),
   };
 }
