@@ -17,7 +17,9 @@
 //     Documentation" lists the rules and asks to open the chosen rule's docsUrl (the browser
 //     workbench's "open the external website?" dialog, cancelled);
 //   - a misspelled field (`livenessprobe:`) gets the bundled schema's error and no "no livenessProbe",
-//     and the rename quick-fix saves the corrected text.
+//     and the rename quick-fix saves the corrected text;
+//   - navigation: the "selected by Service shop" and "→ 2 pods of Deployment shop" inlay hints are
+//     drawn, and F12 on a secretKeyRef's name opens the Secret's file at its `kind:` line.
 // Saved text is read from disk. The README's screenshots go to .e2e/screenshots/ (to docs/images/
 // with `npm run screenshots`), the others (and one per failure) to .e2e/.
 //
@@ -61,6 +63,46 @@ const TYPO_TEXT = [
   '          image: nginx:1.27',
   '          livenessprobe: # misspelled',
   '            httpGet: {path: /healthz, port: 80}',
+  '',
+].join('\n');
+/** A Secret and a Deployment with its Service that uses it, written into the workspace for the navigation test. */
+const NAV_SECRET_FILE = 'shop-secret.yaml';
+const NAV_SECRET_TEXT = ['# The database password of the shop.', 'apiVersion: v1', 'kind: Secret', 'metadata:', '  name: shop-db', 'stringData:', '  password: change-me', ''].join('\n');
+const NAV_APP_FILE = 'shop-app.yaml';
+const NAV_APP_TEXT = [
+  'apiVersion: apps/v1',
+  'kind: Deployment',
+  'metadata:',
+  '  name: shop',
+  'spec:',
+  '  replicas: 2',
+  '  selector:',
+  '    matchLabels:',
+  '      app: shop',
+  '  template:',
+  '    metadata:',
+  '      labels:',
+  '        app: shop',
+  '    spec:',
+  '      containers:',
+  '        - name: shop',
+  '          image: shop:1.0.0',
+  '          env:',
+  '            - name: DB_PASSWORD',
+  '              valueFrom:',
+  '                secretKeyRef:',
+  '                  name: shop-db',
+  '                  key: password',
+  '---',
+  'apiVersion: v1',
+  'kind: Service',
+  'metadata:',
+  '  name: shop',
+  'spec:',
+  '  selector:',
+  '    app: shop',
+  '  ports:',
+  '    - port: 80',
   '',
 ].join('\n');
 /** What the readiness quick-fix must turn FIXTURE_FILE into, byte for byte. */
@@ -561,6 +603,32 @@ describe('kube-prod in a real VS Code (code-server + Chromium)', { timeout: 300_
       assert.equal(text, TYPO_TEXT.replace('livenessprobe:', 'livenessProbe:'));
       // The error goes once the server has the corrected text.
       await page.waitForFunction(`!document.querySelector('.editor-instance .monaco-editor .squiggly-error')`, undefined, { timeout: 20_000, polling: 250 });
+    });
+  });
+
+  it('shows which Service selects the pods in an inlay hint, and F12 on a secretKeyRef opens the Secret', async () => {
+    await explain('navigation', async () => {
+      writeFileSync(join(workspace, NAV_SECRET_FILE), NAV_SECRET_TEXT);
+      writeFileSync(join(workspace, NAV_APP_FILE), NAV_APP_TEXT);
+      await openFile(NAV_APP_FILE);
+      // The hints come once the server has indexed both files (it asks the editor to refresh them then).
+      await editorShows('selected by Service shop', 45_000);
+      // The whole file on screen, for the Service's selector and for the README's picture.
+      await runCommand('View: Hide Panel');
+      await editorShows('→ 2 pods of Deployment shop', 15_000);
+      mkdirSync(IMAGES, { recursive: true });
+      await page.screenshot({ path: join(IMAGES, 'inlay-hints.png') });
+      // F12 on `shop-db` of the secretKeyRef (line 22): the Secret's file opens at its kind: line (3).
+      await goTo(22, 26);
+      await page.keyboard.press('F12');
+      await page.locator('.tabs-container .tab.active').filter({ hasText: NAV_SECRET_FILE }).first().waitFor({ timeout: 20_000 });
+      await editorShows('name: shop-db', 10_000);
+      await page.waitForFunction(
+        `(document.querySelector('[id="status.editor.selection"]')?.textContent ?? '').includes('Ln 3,')`,
+        undefined,
+        { timeout: 10_000, polling: 200 },
+      );
+      log(`after F12: ${(await page.locator('[id="status.editor.selection"]').first().innerText()).trim()} in ${NAV_SECRET_FILE}`);
     });
   });
 });

@@ -12,11 +12,18 @@ export type { Target } from './graph';
 
 type Document = FileAnalysis['documents'][number];
 
-/** The keys from the object's root to the scalar at `offset` (`[]` for a list item); the last is a key when the offset is on one. */
-function pathTo(document: Document, offset: number): string[] | undefined {
+interface PathTo {
+  /** The keys from the object's root to the scalar at the offset (`[]` for a list item); the last is a key when the offset is on one. */
+  path: string[];
+  /** The collection each of them is in. */
+  parents: Node[];
+}
+
+function pathTo(document: Document, offset: number): PathTo | undefined {
   const object = document.object;
   if (!object) return undefined;
   const path: string[] = [];
+  const parents: Node[] = [];
   let node: Node | undefined = object.root;
   const within = (candidate: unknown): boolean => {
     const span = nodeSpan(candidate);
@@ -28,15 +35,17 @@ function pathTo(document: Document, offset: number): string[] | undefined {
       const pair = resolved.items.find(within);
       if (!pair || !isScalar(pair.key)) return undefined;
       path.push(String(pair.key.value));
-      if (within(pair.key)) return path;
+      parents.push(resolved);
+      if (within(pair.key)) return { path, parents };
       node = pair.value as Node | undefined;
     } else if (isSeq(resolved)) {
       const item = resolved.items.find(within);
       if (!item) return undefined;
       path.push('[]');
+      parents.push(resolved);
       node = item as Node;
     } else {
-      return isScalar(resolved) && within(resolved) ? path : undefined;
+      return isScalar(resolved) && within(resolved) ? { path, parents } : undefined;
     }
   }
   return undefined;
@@ -51,7 +60,7 @@ const MAP_SELECTORS = new Set(['Service', 'ReplicationController', 'DeploymentCo
  * namespace whose pods it selects; undefined when the offset is in none, or in a NetworkPolicy
  * peer that selects pods of other namespaces.
  */
-function selectorAround(document: Document, path: readonly string[], namespace: string | undefined): { selector: LabelSelector; namespace: string } | undefined {
+function selectorAround(document: Document, { path, parents }: PathTo, namespace: string | undefined): { selector: LabelSelector; namespace: string } | undefined {
   const object = document.object!;
   let end = -1;
   for (let i = path.length - 1; i >= 0; i--) {
@@ -62,7 +71,7 @@ function selectorAround(document: Document, path: readonly string[], namespace: 
   }
   if (end === -1 || namespace === undefined) return undefined;
   const read = object.reader;
-  const parent = read.get(object.root, ...path.slice(0, end));
+  const parent = parents[end];
   if (path[end] === 'podSelector' && read.has(parent, 'namespaceSelector')) return undefined;
   const node = read.get(parent, path[end]);
   const plain = MAP_SELECTORS.has(object.kind) && end === 1 && path[0] === 'spec' && path[1] === 'selector';
