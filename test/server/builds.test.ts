@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { FileChangeType, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { FileChangeType, type Diagnostic, type InlayHint, type InlayHintLabelPart, type Location, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { k8sTools, type K8sTools } from '../helpers/k8sTools';
 import { LspClient } from '../helpers/lspClient';
 import { applyWorkspaceEdit } from '../helpers/lspEdits';
@@ -190,5 +190,55 @@ describe('language server: Helm charts as built', () => {
     const diagnostic = failed.diagnostics.find((d) => d.code === 'build-failed')!;
     assert.match(String(diagnostic.message), /service\.kind is required/);
     assert.equal(broken.split('\n')[diagnostic.range.start.line].trim(), 'type: {{ required "service.kind is required" .Values.service.kind }}');
+  });
+});
+
+describe('language server: navigation in built files', () => {
+  /** `file:line:text` of a location, the file relative to the workspace. */
+  const where = (ws: TempWorkspace, location: Location): string => {
+    const file = location.uri.slice(ws.uri('').replace(/\/?$/, '/').length);
+    const line = readFileSync(ws.path(file), 'utf8').split('\n')[location.range.start.line];
+    return `${file}:${location.range.start.line + 1}:${line.trim()}`;
+  };
+  const hintsOf = async (client: LspClient, uri: string): Promise<string[]> =>
+    (await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } } })).map(
+      (hint) => `${hint.position.line + 1}:${(hint.label as InlayHintLabelPart[]).map((part) => part.value).join('')}`,
+    );
+
+  it('answers from the overlays\' objects on the base\'s lines: one hint per overlay, definitions and references across base and overlay', async () => {
+    const { client, ws } = await start({ [SHOP]: 'shop' });
+    const base = ws.uri('shop/base/deployment.yaml');
+    await client.open(base, readFileSync(ws.path('shop/base/deployment.yaml'), 'utf8'));
+    await client.waitForLog(/built .*: 2 rendered/, BUILD_TIMEOUT_MS);
+    // Line 24 is the template's `labels:`; the production overlay adds a PodDisruptionBudget, staging does not.
+    assert.deepEqual(await hintsOf(client, base), ['24:selected by Service web · PDB web (shop/overlays/production)', '24:selected by Service web (shop/overlays/staging)']);
+    const service = ws.uri('shop/base/service.yaml');
+    await client.open(service, readFileSync(ws.path('shop/base/service.yaml'), 'utf8'));
+    await client.waitForDiagnostics(service, undefined, BUILD_TIMEOUT_MS);
+    assert.deepEqual(await hintsOf(client, service), ['10:→ 4 pods of Deployment web (shop/overlays/production)', '10:→ 1 pod of Deployment web (shop/overlays/staging)']);
+    const definition = async (uri: string, line: number, character: number): Promise<string[]> =>
+      (await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: { line: line - 1, character } })).map((l) => where(ws, l));
+    // The Service's selector value, and its targetPort: http.
+    assert.deepEqual(await definition(service, 11, 30), ['shop/base/deployment.yaml:24:labels:']);
+    assert.deepEqual(await definition(service, 15, 19), ['shop/base/deployment.yaml:58:- name: http']);
+    // From the Deployment's name: the base's Service and the production overlay's PDB select its pods.
+    const references = await client.request<Location[]>('textDocument/references', { textDocument: { uri: base }, position: { line: 4, character: 9 }, context: { includeDeclaration: false } });
+    assert.deepEqual(references.map((l) => where(ws, l)), ['shop/base/service.yaml:10:selector:', 'shop/overlays/production/pdb.yaml:9:selector:']);
+    // A name in a built file may come from a prefix or a generator: no rename there.
+    await assert.rejects(client.request('textDocument/prepareRename', { textDocument: { uri: base }, position: { line: 4, character: 9 } }), /does not rename in files that Helm or kustomize build/);
+  });
+
+  it('answers from a rendered chart on its template lines', async () => {
+    const { client, ws } = await start({ [PODINFO_CHART]: 'podinfo' });
+    const deployment = ws.uri('podinfo/templates/deployment.yaml');
+    await client.open(deployment, readFileSync(ws.path('podinfo/templates/deployment.yaml'), 'utf8'));
+    await client.waitForLog(/built .*: 1 rendered/, BUILD_TIMEOUT_MS);
+    // Line 21 of the template is the pod template's `labels:` (its labels come from an include).
+    assert.deepEqual(await hintsOf(client, deployment), ['21:selected by Service release-name-podinfo']);
+    const service = ws.uri('podinfo/templates/service.yaml');
+    await client.open(service, readFileSync(ws.path('podinfo/templates/service.yaml'), 'utf8'));
+    await client.waitForDiagnostics(service, undefined, BUILD_TIMEOUT_MS);
+    const found = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: service }, position: { line: 37, character: 4 } });
+    assert.deepEqual(found.map((l) => where(ws, l)), ['podinfo/templates/deployment.yaml:21:labels:']);
   });
 });

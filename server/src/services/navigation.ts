@@ -19,6 +19,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { builtDefinition, builtHints, builtReferences } from '../engine/navigation/built';
 import { definitionAt } from '../engine/navigation/definition';
 import { relationHints } from '../engine/navigation/hints';
 import { referencesAt } from '../engine/navigation/references';
@@ -44,6 +45,8 @@ export interface NavigationDependencies {
 const HINT_REFRESH_MS = 400;
 /** The change annotation of a rename that edits several files: the editor shows what changes before applying it. */
 const RENAME_ANNOTATION = 'kube-prod.rename';
+
+const BUILT_RENAME = 'kube-prod does not rename in files that Helm or kustomize build: the name may come from values, a helper or a name prefix. Rename it in the source it comes from.';
 
 /** An object's document in an open file, and the position inside it. */
 interface Place {
@@ -75,6 +78,8 @@ export class NavigationService {
   }
 
   async definition(params: DefinitionParams): Promise<Location[]> {
+    const built = await this.builtFile(params.textDocument.uri);
+    if (built) return builtDefinition(built.builtApplications(), canonicalUri(params.textDocument.uri), params.position);
     const place = await this.placeOf(params.textDocument.uri, params.position);
     if (!place) return [];
     const offset = place.document.lines.offsetAt(place.position);
@@ -82,12 +87,15 @@ export class NavigationService {
   }
 
   async references(params: ReferenceParams): Promise<Location[]> {
+    const built = await this.builtFile(params.textDocument.uri);
+    if (built) return builtReferences(built.builtApplications(), canonicalUri(params.textDocument.uri), params.position, params.context.includeDeclaration);
     const place = await this.placeOf(params.textDocument.uri, params.position);
     if (!place) return [];
     return referencesAt(place.workspace.index, place.uri, place.startLine, place.position, params.context.includeDeclaration);
   }
 
   async prepareRename(params: PrepareRenameParams): Promise<{ range: Range; placeholder: string }> {
+    if (await this.builtFile(params.textDocument.uri)) throw new ResponseError(ErrorCodes.InvalidRequest, BUILT_RENAME);
     const place = await this.placeOf(params.textDocument.uri, params.position);
     const target = place ? renameTargetAt(place.workspace.index, place.uri, place.startLine, place.position) : { error: 'kube-prod renames only in Kubernetes manifests of the workspace.' };
     if ('error' in target) throw new ResponseError(ErrorCodes.InvalidRequest, target.error);
@@ -96,6 +104,7 @@ export class NavigationService {
   }
 
   async rename(params: RenameParams): Promise<WorkspaceEdit> {
+    if (await this.builtFile(params.textDocument.uri)) throw new ResponseError(ErrorCodes.InvalidRequest, BUILT_RENAME);
     const place = await this.placeOf(params.textDocument.uri, params.position);
     if (!place) throw new ResponseError(ErrorCodes.InvalidRequest, 'kube-prod renames only in Kubernetes manifests of the workspace.');
     const result = renameAt(place.workspace.index, place.uri, place.startLine, place.position, params.newName, (uri) => this.textOf(uri));
@@ -124,7 +133,10 @@ export class NavigationService {
     const workspace = this.deps.workspaces.workspaceOf(uri);
     if (!current || !workspace) return [];
     const lines = current.text.split('\n');
-    return relationHints(workspace.index, canonicalUri(uri), params.range.start.line, params.range.end.line).map((hint) => ({
+    const key = canonicalUri(uri);
+    const { start, end } = params.range;
+    const hints = workspace.isBuilt(key) ? builtHints(workspace.builtApplications(), key, start.line, end.line) : relationHints(workspace.index, key, start.line, end.line);
+    return hints.map((hint) => ({
       position: { line: hint.line, character: (lines[hint.line] ?? '').replace(/\r$/, '').length },
       label: hint.parts.map((part) => (part.target ? { value: part.text, location: part.target } : { value: part.text })),
       kind: InlayHintKind.Parameter,
@@ -146,6 +158,13 @@ export class NavigationService {
     const document = workspace.openDocumentAt(uri, position.line);
     if (!document) return undefined;
     return { workspace, uri, document, startLine: document.startLine, position: { line: position.line - document.startLine, character: position.character } };
+  }
+
+  /** The Workspace of a file Helm or kustomize builds (its objects are the builds'), after the editor's text was analysed. */
+  private async builtFile(rawUri: string): Promise<Workspace | undefined> {
+    await this.deps.diagnostics.currentFindings(rawUri);
+    const workspace = this.deps.workspaces.workspaceOf(rawUri);
+    return workspace?.isBuilt(canonicalUri(rawUri)) ? workspace : undefined;
   }
 
   /** A file's text: the editor's when it is open, else the disk's. */

@@ -1,3 +1,4 @@
+import type { Range } from '../types';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/index';
 import { replicaRange } from '../workspace/replicas';
 import { inFile, objectTarget, selectedWorkloads, selectorsOf, type Target } from './graph';
@@ -12,6 +13,8 @@ export interface HintPart {
 export interface RelationHint {
   /** File line; the hint goes after its last character. */
   line: number;
+  /** The key it is about (`labels:`, `selector:`), in file coordinates. */
+  at: Range;
   parts: HintPart[];
 }
 
@@ -50,16 +53,18 @@ export function relationHints(index: WorkspaceIndex, uri: string, fromLine: numb
     const { facts } = resource;
     const workload = facts.workload;
     if (workload?.podLabelsAt) {
-      const line = inFile(resource, workload.podLabelsAt).range.start.line;
-      const selecting = selectorsOf(index, resource);
-      if (line >= fromLine && line <= toLine && selecting.length > 0) out.push({ line, parts: [{ text: 'selected by ' }, ...listed(selecting.map((s) => [named(s.resource)]))] });
+      const at = inFile(resource, workload.podLabelsAt).range;
+      const line = at.start.line;
+      const selecting = line >= fromLine && line <= toLine ? selectorsOf(index, resource) : [];
+      if (selecting.length > 0) out.push({ line, at, parts: [{ text: 'selected by ' }, ...listed(selecting.map((s) => [named(s.resource)]))] });
     }
     const selectorAt = facts.service?.selectorAt ?? facts.pdb?.selectorAt ?? facts.networkPolicy?.podSelectorAt;
     if (!selectorAt) continue;
-    const line = inFile(resource, selectorAt).range.start.line;
+    const at = inFile(resource, selectorAt).range;
+    const line = at.start.line;
     if (line < fromLine || line > toLine) continue;
     const workloads = selectedWorkloads(index, resource);
-    if (workloads.length > 0) out.push({ line, parts: [{ text: '→ ' }, ...listed(workloads.map((w) => [{ text: podCount(index, w) }, named(w)]))] });
+    if (workloads.length > 0) out.push({ line, at, parts: [{ text: '→ ' }, ...listed(workloads.map((w) => [{ text: podCount(index, w) }, named(w)]))] });
   }
   return out;
 }
