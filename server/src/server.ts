@@ -117,7 +117,7 @@ connection.onInitialize((params): InitializeResult => {
       workspaceSymbolProvider: true,
       definitionProvider: true,
       referencesProvider: true,
-      renameProvider: { prepareProvider: true },
+      renameProvider: params.capabilities.textDocument?.rename?.prepareSupport === true ? { prepareProvider: true } : true,
       inlayHintProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: canChangeWorkspaceFolders } },
     },

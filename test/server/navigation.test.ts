@@ -125,16 +125,25 @@ describe('language server: definition, references, inlay hints and rename across
     const prepared = await client.request<{ range: Range; placeholder: string }>('textDocument/prepareRename', { textDocument: { uri: frontendUri }, position: podLabel });
     assert.equal(prepared.placeholder, 'frontend');
     assert.equal(textAt(lines, prepared.range), 'frontend');
-    // One file: plain changes, no confirmation needed.
+    // The Deployment's spec.selector changes too, which a live Deployment refuses: the editor asks first,
+    // with the open file edited at the version it has.
     const label = await rename(podLabel, 'web');
-    assert.equal(label.documentChanges, undefined);
-    const edits = label.changes![frontendUri];
-    assert.deepEqual(edits.map((e: TextEdit) => `${e.range.start.line + 1}:${textAt(lines, e.range)}->${e.newText}`), ['24:frontend->web', '28:frontend->web', '117:frontend->web', '132:frontend->web']);
-    // A label key, quoted where YAML would read the new text as a number.
+    assert.equal(label.changes, undefined);
+    const [change, ...others] = label.documentChanges as Array<{ textDocument: { uri: string; version: number | null }; edits: Array<TextEdit & { annotationId: string }> }>;
+    assert.equal(others.length, 0);
+    assert.deepEqual(change.textDocument, { uri: frontendUri, version: 1 });
+    assert.deepEqual(change.edits.map((e) => `${e.range.start.line + 1}:${textAt(lines, e.range)}->${e.newText}`), ['24:frontend->web', '28:frontend->web', '117:frontend->web', '132:frontend->web']);
+    const annotation = label.changeAnnotations![change.edits[0].annotationId];
+    assert.equal(annotation.needsConfirmation, true);
+    assert.equal(annotation.label, 'Rename label app=frontend to app=web');
+    assert.match(annotation.description ?? '', /^4 places in 1 file\. spec\.selector cannot change on an object that already exists \(Deployment "frontend"\)/);
+    const editsOf = (edit: WorkspaceEdit): TextEdit[] => (edit.documentChanges as Array<{ edits: TextEdit[] }>)[0].edits;
+    // A label key; a value quoted where YAML would read the new text as a number.
     const key = await rename(at('app: frontend', 3, 1), 'tier');
-    assert.deepEqual(key.changes![frontendUri].map((e: TextEdit) => textAt(lines, e.range)), ['app', 'app', 'app', 'app']);
+    assert.deepEqual(editsOf(key).map((e: TextEdit) => textAt(lines, e.range)), ['app', 'app', 'app', 'app']);
     const numeric = await rename(podLabel, '2');
-    assert.deepEqual(numeric.changes![frontendUri].map((e: TextEdit) => e.newText), ['"2"', '"2"', '"2"', '"2"']);
+    assert.deepEqual(editsOf(numeric).map((e: TextEdit) => e.newText), ['"2"', '"2"', '"2"', '"2"']);
+    // One file and nothing to know first: plain changes.
     // The ServiceAccount, from its name: the name and serviceAccountName.
     const account = await rename(at('name: frontend', 4, 8), 'frontend-sa');
     assert.deepEqual(account.changes![frontendUri].map((e: TextEdit) => `${e.range.start.line + 1}:${textAt(lines, e.range)}`).sort(), ['141:frontend', '32:frontend']);

@@ -2,8 +2,8 @@
 // "selected by" inlay hints, answered from the workspace index (files not open included).
 import { readFileSync } from 'node:fs';
 import {
-  ErrorCodes,
   InlayHintKind,
+  LSPErrorCodes,
   ResponseError,
   type ClientCapabilities,
   type Connection,
@@ -94,32 +94,37 @@ export class NavigationService {
     return referencesAt(place.workspace.index, place.uri, place.startLine, place.position, params.context.includeDeclaration);
   }
 
-  async prepareRename(params: PrepareRenameParams): Promise<{ range: Range; placeholder: string }> {
-    if (await this.builtFile(params.textDocument.uri)) throw new ResponseError(ErrorCodes.InvalidRequest, BUILT_RENAME);
+  /** What a rename here would change; null outside Kubernetes objects (other YAML is not ours); an error saying why not inside one. */
+  async prepareRename(params: PrepareRenameParams): Promise<{ range: Range; placeholder: string } | null> {
+    if (await this.builtFile(params.textDocument.uri)) throw new ResponseError(LSPErrorCodes.RequestFailed, BUILT_RENAME);
     const place = await this.placeOf(params.textDocument.uri, params.position);
-    const target = place ? renameTargetAt(place.workspace.index, place.uri, place.startLine, place.position) : { error: 'kube-prod renames only in Kubernetes manifests of the workspace.' };
-    if ('error' in target) throw new ResponseError(ErrorCodes.InvalidRequest, target.error);
-    const shift = place!.startLine;
+    if (!place) return null;
+    const target = renameTargetAt(place.workspace.index, place.uri, place.startLine, place.position);
+    if ('error' in target) throw new ResponseError(LSPErrorCodes.RequestFailed, target.error);
+    const shift = place.startLine;
     return { range: { start: { line: target.range.start.line + shift, character: target.range.start.character }, end: { line: target.range.end.line + shift, character: target.range.end.character } }, placeholder: target.placeholder };
   }
 
-  async rename(params: RenameParams): Promise<WorkspaceEdit> {
-    if (await this.builtFile(params.textDocument.uri)) throw new ResponseError(ErrorCodes.InvalidRequest, BUILT_RENAME);
+  async rename(params: RenameParams): Promise<WorkspaceEdit | null> {
+    if (await this.builtFile(params.textDocument.uri)) throw new ResponseError(LSPErrorCodes.RequestFailed, BUILT_RENAME);
     const place = await this.placeOf(params.textDocument.uri, params.position);
-    if (!place) throw new ResponseError(ErrorCodes.InvalidRequest, 'kube-prod renames only in Kubernetes manifests of the workspace.');
+    if (!place) return null;
     const result = renameAt(place.workspace.index, place.uri, place.startLine, place.position, params.newName, (uri) => this.textOf(uri));
-    if ('error' in result) throw new ResponseError(ErrorCodes.InvalidParams, result.error);
+    if ('error' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
     const byUri = new Map<string, Array<{ range: Range; newText: string }>>();
     for (const edit of result.edits) {
       const list = byUri.get(edit.uri);
       if (list) list.push({ range: edit.range, newText: edit.newText });
       else byUri.set(edit.uri, [{ range: edit.range, newText: edit.newText }]);
     }
-    // Edits beyond the renamed file are shown for confirmation first (VS Code's refactor preview).
-    if (this.editsWithAnnotations && byUri.size > 1) {
+    // Edits beyond the renamed file, or with something to know first, are shown for confirmation (VS Code's refactor preview).
+    if (this.editsWithAnnotations && (byUri.size > 1 || result.note)) {
+      const versions = new Map(this.deps.documents.all().map((document) => [canonicalUri(document.uri), document.version]));
+      const description = [`${result.edits.length} places in ${byUri.size} file${byUri.size === 1 ? '' : 's'}`, result.note].filter(Boolean).join('. ');
       return {
-        documentChanges: [...byUri].map(([uri, edits]) => ({ textDocument: { uri, version: null }, edits: edits.map((edit) => ({ ...edit, annotationId: RENAME_ANNOTATION })) })),
-        changeAnnotations: { [RENAME_ANNOTATION]: { label: result.label, needsConfirmation: true, description: `${result.edits.length} places in ${byUri.size} files` } },
+        // A file the editor has open is edited at the version it has; null: one it has not opened.
+        documentChanges: [...byUri].map(([uri, edits]) => ({ textDocument: { uri, version: versions.get(uri) ?? null }, edits: edits.map((edit) => ({ ...edit, annotationId: RENAME_ANNOTATION })) })),
+        changeAnnotations: { [RENAME_ANNOTATION]: { label: result.label, needsConfirmation: true, description } },
       };
     }
     return { changes: Object.fromEntries(byUri) };
@@ -132,12 +137,13 @@ export class NavigationService {
     const current = await this.deps.diagnostics.currentFindings(uri);
     const workspace = this.deps.workspaces.workspaceOf(uri);
     if (!current || !workspace) return [];
-    const lines = current.text.split('\n');
+    // As the engine counts lines: a lone CR ends one too.
+    const lines = current.text.split(/\r\n|\r|\n/);
     const key = canonicalUri(uri);
     const { start, end } = params.range;
     const hints = workspace.isBuilt(key) ? builtHints(workspace.builtApplications(), key, start.line, end.line) : relationHints(workspace.index, key, start.line, end.line);
     return hints.map((hint) => ({
-      position: { line: hint.line, character: (lines[hint.line] ?? '').replace(/\r$/, '').length },
+      position: { line: hint.line, character: (lines[hint.line] ?? '').length },
       label: hint.parts.map((part) => (part.target ? { value: part.text, location: part.target } : { value: part.text })),
       kind: InlayHintKind.Parameter,
       paddingLeft: true,

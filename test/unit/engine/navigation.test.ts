@@ -229,3 +229,84 @@ describe('navigation: references, rename and hints', () => {
     assert.equal(show(link), 'others.yaml:3:api');
   });
 });
+
+describe('navigation: rename refuses what it cannot do safely, and writes YAML kubectl reads as meant', () => {
+  const deployment = (labels: string, extra: string[] = []): string =>
+    yaml(
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: web}',
+      'spec:',
+      `  selector: {matchLabels: ${labels}}`,
+      '  template:',
+      `    metadata: {labels: ${labels}}`,
+      '    spec:',
+      '      serviceAccountName: web',
+      '      containers: [{name: web, image: "web:1"}]',
+      ...extra,
+    );
+  const service = yaml('apiVersion: v1', 'kind: Service', 'metadata: {name: web}', 'spec: {selector: {app: web}, ports: [{port: 80}]}');
+  const rename = (files: Record<string, string>, file: string, needle: string, offset: number, newName: string, nth = 1) => {
+    const { workspace, at } = workspaceOf(files);
+    const place = at(file, needle, offset, nth);
+    return renameAt(workspace.index, uriOf(file), place.startLine, place.position, newName, (uri) => files[uri.slice(uriOf('').length)]);
+  };
+  /** The files after the edits, end to start in each. */
+  const applied = (files: Record<string, string>, edits: Array<{ uri: string; range: Range; newText: string }>): Record<string, string> => {
+    const out = { ...files };
+    for (const edit of [...edits].reverse()) {
+      const file = edit.uri.slice(uriOf('').length);
+      const lines = out[file].split('\n');
+      const line = lines[edit.range.start.line];
+      lines[edit.range.start.line] = line.slice(0, edit.range.start.character) + edit.newText + line.slice(edit.range.end.character);
+      out[file] = lines.join('\n');
+    }
+    return out;
+  };
+
+  it('renames a label so that the Service still selects the pods, quoting what YAML 1.1 reads as a boolean', () => {
+    const files = { 'web.yaml': deployment('{app: web}'), 'svc.yaml': service };
+    const result = rename(files, 'web.yaml', 'labels: {app: web}', 14, 'on');
+    assert.ok('edits' in result, JSON.stringify(result));
+    assert.deepEqual(result.edits.map((e) => e.newText), ['"on"', '"on"', '"on"']);
+    const after = applied(files, result.edits);
+    assert.match(after['svc.yaml'], /selector: \{app: "on"\}/);
+    // Read again, the Service selects the Deployment's pods, as before.
+    const { workspace } = workspaceOf(after);
+    assert.deepEqual(relationHints(workspace.index, uriOf('svc.yaml'), 0, 100).map((h) => h.parts.map((p) => p.text).join('')), ['→ 1 pod of Deployment web']);
+    assert.match(result.note ?? '', /spec\.selector cannot change on an object that already exists \(Deployment "web"\)/);
+  });
+
+  it('refuses a key that the map already has, a selector with matchExpressions, and a document with aliases', () => {
+    assert.deepEqual(rename({ 'web.yaml': deployment('{app: web, tier: web}') }, 'web.yaml', 'labels: {app', 9, 'tier'), { error: 'Deployment "web" already has a label "tier" beside "app": rename it by hand.' });
+    const pdb = yaml('apiVersion: policy/v1', 'kind: PodDisruptionBudget', 'metadata: {name: web}', 'spec: {maxUnavailable: 1, selector: {matchExpressions: [{key: app, operator: In, values: [web]}]}}');
+    assert.deepEqual(rename({ 'web.yaml': deployment('{app: web}'), 'pdb.yaml': pdb }, 'web.yaml', 'labels: {app: web}', 14, 'shop'), { error: 'PodDisruptionBudget "web" selects on app in matchExpressions, which a rename does not rewrite: change it by hand.' });
+    const aliased = yaml('apiVersion: v1', 'kind: Secret', 'metadata: {name: &n web}', 'stringData: {user: *n}');
+    assert.match(JSON.stringify(rename({ 'secret.yaml': aliased }, 'secret.yaml', 'name: &n web', 10, 'db')), /uses YAML aliases/);
+  });
+
+  it('renames a ServiceAccount in the bindings that name it; refuses a name that exists or one defined twice; block scalars are no names', () => {
+    const account = yaml('apiVersion: v1', 'kind: ServiceAccount', 'metadata: {name: web}');
+    const binding = yaml('apiVersion: rbac.authorization.k8s.io/v1', 'kind: RoleBinding', 'metadata: {name: web}', 'roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: web}', 'subjects: [{kind: ServiceAccount, name: web}]');
+    const files = { 'web.yaml': deployment('{app: web}'), 'sa.yaml': account, 'rb.yaml': binding };
+    const result = rename(files, 'sa.yaml', 'name: web', 6, 'web-sa');
+    assert.ok('edits' in result, JSON.stringify(result));
+    assert.deepEqual(result.edits.map((e) => e.uri.slice(uriOf('').length)), ['rb.yaml', 'sa.yaml', 'web.yaml']);
+    assert.match(applied(files, result.edits)['rb.yaml'], /subjects: \[\{kind: ServiceAccount, name: web-sa\}\]/);
+    assert.deepEqual(rename({ ...files, 'other.yaml': yaml('apiVersion: v1', 'kind: ServiceAccount', 'metadata: {name: api}') }, 'sa.yaml', 'name: web', 6, 'api'), { error: 'ServiceAccount "api" already exists in namespace "default".' });
+    assert.match(JSON.stringify(rename({ ...files, 'dev/sa.yaml': account }, 'sa.yaml', 'name: web', 6, 'web-sa')), /ServiceAccount \\"web\\" is defined 2 times in namespace \\"default\\" \(sa.yaml, sa.yaml\)/);
+    assert.deepEqual(rename(files, 'sa.yaml', 'name: web', 6, 'Web'), { error: '"Web" is not a valid object name: lowercase letters, digits, \'-\' and \'.\', starting and ending with a letter or digit, 253 characters at most.' });
+    assert.match(JSON.stringify(rename({ 'svc.yaml': service }, 'svc.yaml', 'name: web', 6, '1web')), /not a valid Service name/);
+    const block = yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: |', '    settings', 'data: {a: b}');
+    assert.deepEqual(rename({ 'cm.yaml': block }, 'cm.yaml', 'settings', 2, 'app-settings'), { error: NOT_RENAMEABLE_MESSAGE });
+  });
+
+  it('goes nowhere from selectors of other things than pods (a PersistentVolumeClaim\'s picks volumes)', () => {
+    const claim = yaml('apiVersion: v1', 'kind: PersistentVolumeClaim', 'metadata: {name: data}', 'spec:', '  accessModes: [ReadWriteOnce]', '  resources: {requests: {storage: 1Gi}}', '  selector: {matchLabels: {app: web}}');
+    const { definition } = workspaceOf({ 'web.yaml': deployment('{app: web}'), 'pvc.yaml': claim });
+    assert.deepEqual(definition('pvc.yaml', 'selector: {matchLabels: {app: web}}', 2), []);
+    assert.deepEqual(definition('web.yaml', 'selector: {matchLabels', 2), ['web.yaml:7:labels']);
+  });
+});
+
+const NOT_RENAMEABLE_MESSAGE = 'kube-prod renames an object\'s name, a field that names an object (secretKeyRef, serviceAccountName, scaleTargetRef...), or a label key or value of pod labels and selectors.';

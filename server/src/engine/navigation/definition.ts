@@ -70,6 +70,12 @@ function selectorAround(document: Document, { path, parents }: PathTo, namespace
     }
   }
   if (end === -1 || namespace === undefined) return undefined;
+  // Only selectors of pods: a PVC's selector picks volumes, an HPA's metric selector picks metrics.
+  const prefix = path.slice(0, end + 1).join('.');
+  const ownSelector = prefix === 'spec.selector' && (object.podSpec !== undefined || MAP_SELECTORS.has(object.kind) || object.kind === 'PodDisruptionBudget');
+  const policySelector = object.kind === 'NetworkPolicy' && (prefix === 'spec.podSelector' || /^spec\.(ingress|egress)\.\[\]\.(from|to)\.\[\]\.podSelector$/.test(prefix));
+  const podSpecSelector = object.podSpec !== undefined && path[end] === 'labelSelector' && /\.(affinity|topologySpreadConstraints)\./.test(prefix);
+  if (!ownSelector && !policySelector && !podSpecSelector) return undefined;
   const read = object.reader;
   const parent = parents[end];
   if (path[end] === 'podSelector' && read.has(parent, 'namespaceSelector')) return undefined;

@@ -36,8 +36,9 @@ const graphs = new WeakMap<WorkspaceIndex, Graph>();
 const objectKey = (namespace: string | undefined, kind: string, name: string): string => `${namespace ?? ''}\u0000${kind}\u0000${name}`;
 const labelKey = (namespace: string | undefined, key: string, value: string): string => `${namespace ?? ''}\u0000${key}\u0000${value}`;
 
-/** The namespace a reference's target lives in: the referrer's own, or none for a cluster-scoped kind. */
-export const targetNamespace = (referrer: IndexedResource, kind: string): string | undefined => (isClusterScoped(kind) ? undefined : referrer.namespace);
+/** The namespace a reference's target lives in: the one it names, else the referrer's own; none for a cluster-scoped kind. */
+export const targetNamespace = (referrer: IndexedResource, reference: Pick<ObjectReference, 'kind' | 'namespace'>): string | undefined =>
+  isClusterScoped(reference.kind) ? undefined : reference.namespace ?? referrer.namespace;
 
 function graphOf(index: WorkspaceIndex): Graph {
   let graph = graphs.get(index);
@@ -45,7 +46,7 @@ function graphOf(index: WorkspaceIndex): Graph {
   graph = { generation: index.generation, referrers: new Map(), labels: new Map() };
   for (const resource of index.resources()) {
     for (const reference of resource.facts.references ?? []) {
-      const key = objectKey(targetNamespace(resource, reference.kind), reference.kind, reference.name);
+      const key = objectKey(targetNamespace(resource, reference), reference.kind, reference.name);
       const list = graph.referrers.get(key);
       if (list) list.push({ resource, reference });
       else graph.referrers.set(key, [{ resource, reference }]);
@@ -62,8 +63,8 @@ function graphOf(index: WorkspaceIndex): Graph {
 }
 
 /** The objects a reference names: of its kind and name, in the referrer's namespace (cluster-wide for cluster-scoped kinds). */
-export function referenced(index: WorkspaceIndex, from: IndexedResource, reference: Pick<ObjectReference, 'kind' | 'name'>): IndexedResource[] {
-  return index.ofKind(reference.kind, targetNamespace(from, reference.kind)).filter((resource) => resource.facts.name === reference.name).sort(fileOrder);
+export function referenced(index: WorkspaceIndex, from: IndexedResource, reference: Pick<ObjectReference, 'kind' | 'name' | 'namespace'>): IndexedResource[] {
+  return index.ofKind(reference.kind, targetNamespace(from, reference)).filter((resource) => resource.facts.name === reference.name).sort(fileOrder);
 }
 
 /** The fields of the workspace that name this object, by file and line. */

@@ -6,6 +6,17 @@ import { inFile, labelUses, objectTarget, referenced, referrersNamed, referrersO
 const byPlace = (a: Target, b: Target): number =>
   (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
+/** In place order, each place once (YAML aliases can make one text several fields). */
+function placesOnce(targets: Target[]): Target[] {
+  const seen = new Set<string>();
+  return targets.sort(byPlace).filter((t) => {
+    const key = `${t.uri}\u0000${t.range.start.line}\u0000${t.range.start.character}\u0000${t.range.end.line}\u0000${t.range.end.character}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Every place that points at the object: fields naming it (an HPA's scaleTargetRef among them) and selectors selecting its pods. */
 function pointersTo(index: WorkspaceIndex, target: IndexedResource): Target[] {
   const named = referrersOf(index, target).map(({ resource, reference }) => inFile(resource, reference.at));
@@ -29,14 +40,14 @@ export function referencesAt(index: WorkspaceIndex, uri: string, startLine: numb
     for (const { resource, site } of labelUses(index, self.namespace, key, value)) {
       if (includeDeclaration || site.role === 'selector') out.push(inFile(resource, { start: site.keyAt.start, end: site.valueAt.end }));
     }
-    return out.sort(byPlace);
+    return placesOnce(out);
   }
   if (subject.type === 'reference' || subject.type === 'key') {
     const targets = referenced(index, self, subject.reference);
     // A name no object of the workspace has: the fields that name it all the same.
     if (targets.length === 0) {
       const { kind, name } = subject.reference;
-      return referrersNamed(index, targetNamespace(self, kind), kind, name).map(({ resource, reference }) => inFile(resource, reference.at)).sort(byPlace);
+      return placesOnce(referrersNamed(index, targetNamespace(self, subject.reference), kind, name).map(({ resource, reference }) => inFile(resource, reference.at)));
     }
   }
   const targets = subject.type === 'reference' || subject.type === 'key' ? referenced(index, self, subject.reference) : [self];
@@ -44,5 +55,5 @@ export function referencesAt(index: WorkspaceIndex, uri: string, startLine: numb
     if (includeDeclaration) out.push(objectTarget(target));
     out.push(...pointersTo(index, target));
   }
-  return out.sort(byPlace);
+  return placesOnce(out);
 }

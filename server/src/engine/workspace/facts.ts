@@ -1,4 +1,4 @@
-import { isScalar } from 'yaml';
+import { isScalar, visit } from 'yaml';
 import { containerAnchor, fieldAnchor, keyAnchor, kindAnchor, podSpecKeyAnchor } from '../anchors';
 import type { ContainerRole, K8sObject } from '../model';
 import { nodeSpan, type NodeReader } from '../nodes';
@@ -137,6 +137,8 @@ export interface ResourceFacts {
   references?: readonly ObjectReference[];
   /** Its pod labels and selector entries (absent when none): what a label's references and rename find. */
   labelSites?: readonly LabelSite[];
+  /** Its document uses YAML aliases (`*name`, `<<: *name`): one text may stand for several places, so nothing in it is renamed. */
+  aliases?: true;
   /** A ConfigMap's or Secret's keys, each at its key. */
   dataKeys?: Readonly<Record<string, Range>>;
   /** Rules silenced for the whole object by the ignore annotation. */
@@ -195,6 +197,7 @@ export function factsOf(object: K8sObject, lines: LineIndex, comments: readonly 
     return facts;
   }
   if (object.kind === 'CustomResourceDefinition') facts.crd = crdFacts(object);
+  if (usesAliases(object)) facts.aliases = true;
   const references = referencesOf(object, locate);
   if (references.length > 0) facts.references = references;
   const labelSites = labelSitesOf(object, locate);
@@ -226,6 +229,17 @@ export function factsOf(object: K8sObject, lines: LineIndex, comments: readonly 
       break;
   }
   return facts;
+}
+
+function usesAliases(object: K8sObject): boolean {
+  let found = false;
+  visit(object.doc, {
+    Alias() {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** A scalar that may be an int or a string (intOrString fields, ports). */

@@ -21,11 +21,15 @@ export interface ObjectReference {
   keys: ReadonlyArray<{ value: string; at: Range }>;
   /** `optional: true`: the pod starts without it. */
   optional: boolean;
+  /** The namespace it names explicitly (a binding's ServiceAccount subject); else the referrer's own. */
+  namespace?: string;
 }
 
 /** One `key: value` entry of pod labels (`pod`) or of a selector's matchLabels or a Service's selector (`selector`). */
 export interface LabelSite {
   role: 'pod' | 'selector';
+  /** Which label map of the object it is in (its entries are unique keys of that map). */
+  group: number;
   key: string;
   value: string;
   keyAt: Range;
@@ -34,12 +38,16 @@ export interface LabelSite {
 
 type Locate = (span: Span) => Range;
 
-/** The span of a scalar's text without its quotes: what a rename replaces. */
+/**
+ * The span of a scalar's text without its quotes: what a rename replaces. Undefined for block
+ * scalars (`|`, `>`), whose text starts on the next line and whose replacement would need its own
+ * layout.
+ */
 export function valueSpan(node: unknown): Span | undefined {
   if (!isScalar(node) || !node.range) return undefined;
   const [start, end] = node.range;
-  const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
-  return quoted && end - start >= 2 ? [start + 1, end - 1] : [start, end];
+  if (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) return end - start >= 2 ? [start + 1, end - 1] : undefined;
+  return node.type === Scalar.PLAIN ? [start, end] : undefined;
 }
 
 /** A scalar's text as a name, with the range of its value; undefined for anything else. */
@@ -122,6 +130,20 @@ export function referencesOf(object: K8sObject, locate: Locate): ObjectReference
     case 'RoleBinding':
     case 'ClusterRoleBinding':
       byKindField(read.map(root, 'roleRef'), 'roleRef');
+      for (const subject of read.maps(root, 'subjects')) {
+        if (read.string(subject, 'kind') !== 'ServiceAccount') continue;
+        const named = nameAt(read, subject, 'name', locate);
+        const namespace = read.string(subject, 'namespace');
+        if (named) out.push({ kind: 'ServiceAccount', ...named, field: 'subjects', keys: [], optional: false, ...(namespace ? { namespace } : {}) });
+      }
+      break;
+    case 'ServiceAccount':
+      for (const field of ['imagePullSecrets', 'secrets']) {
+        for (const secret of read.maps(root, field)) {
+          const named = nameAt(read, secret, 'name', locate);
+          if (named) out.push({ kind: 'Secret', ...named, field, keys: [], optional: false });
+        }
+      }
       break;
     case 'StatefulSet': {
       const service = nameAt(read, read.map(root, 'spec'), 'serviceName', locate);
@@ -137,6 +159,10 @@ export function referencesOf(object: K8sObject, locate: Locate): ObjectReference
       };
       backend(read.get(spec, 'defaultBackend') ?? read.get(spec, 'backend'));
       for (const rule of read.maps(spec, 'rules')) for (const path of read.maps(rule, 'http', 'paths')) backend(read.get(path, 'backend'));
+      for (const tls of read.maps(spec, 'tls')) {
+        const secret = nameAt(read, tls, 'secretName', locate);
+        if (secret) out.push({ kind: 'Secret', ...secret, field: 'tls', keys: [], optional: false });
+      }
       break;
     }
   }
@@ -144,13 +170,13 @@ export function referencesOf(object: K8sObject, locate: Locate): ObjectReference
 }
 
 /** The entries of a label map, each with the ranges of its key and its value. */
-function sitesOf(read: NodeReader, map: YAMLMap | undefined, role: LabelSite['role'], locate: Locate): LabelSite[] {
+function sitesOf(read: NodeReader, map: YAMLMap | undefined, role: LabelSite['role'], group: number, locate: Locate): LabelSite[] {
   const out: LabelSite[] = [];
   for (const [key, value, pair] of read.entries(map)) {
     const keySpan = valueSpan(pair.key);
     const valueText = valueSpan(value);
     if (!keySpan || !valueText || !isScalar(value) || value.value === null || typeof value.value === 'object') continue;
-    out.push({ role, key, value: String(value.value), keyAt: locate(keySpan), valueAt: locate(valueText) });
+    out.push({ role, group, key, value: String(value.value), keyAt: locate(keySpan), valueAt: locate(valueText) });
   }
   return out;
 }
@@ -183,19 +209,24 @@ function selectorMaps(object: K8sObject): Array<YAMLMap | undefined> {
 export function labelSitesOf(object: K8sObject, locate: Locate): LabelSite[] {
   const read = object.reader;
   const out: LabelSite[] = [];
+  let group = 0;
   const podSpec = object.podSpec;
   if (podSpec) {
-    out.push(...sitesOf(read, object.kind === 'Pod' ? read.map(object.metadata, 'labels') : read.map(podSpec.templateMetadata, 'labels'), 'pod', locate));
-    const affinity = read.map(podSpec.node, 'affinity', 'podAntiAffinity');
+    out.push(...sitesOf(read, object.kind === 'Pod' ? read.map(object.metadata, 'labels') : read.map(podSpec.templateMetadata, 'labels'), 'pod', group++, locate));
     const terms = [
-      ...read.maps(affinity, 'requiredDuringSchedulingIgnoredDuringExecution'),
-      ...read.maps(affinity, 'preferredDuringSchedulingIgnoredDuringExecution').flatMap((weighted) => read.map(weighted, 'podAffinityTerm') ?? []),
+      ...['podAntiAffinity', 'podAffinity'].flatMap((kind) => {
+        const affinity = read.map(podSpec.node, 'affinity', kind);
+        return [
+          ...read.maps(affinity, 'requiredDuringSchedulingIgnoredDuringExecution'),
+          ...read.maps(affinity, 'preferredDuringSchedulingIgnoredDuringExecution').flatMap((weighted) => read.map(weighted, 'podAffinityTerm') ?? []),
+        ];
+      }),
       ...read.maps(podSpec.node, 'topologySpreadConstraints'),
     ];
-    for (const term of terms) out.push(...sitesOf(read, read.map(term, 'labelSelector', 'matchLabels'), 'selector', locate));
+    for (const term of terms) out.push(...sitesOf(read, read.map(term, 'labelSelector', 'matchLabels'), 'selector', group++, locate));
   }
   if (object.kind !== 'Pod' && (podSpec || ['Service', 'PodDisruptionBudget', 'NetworkPolicy'].includes(object.kind))) {
-    for (const map of selectorMaps(object)) out.push(...sitesOf(read, map, 'selector', locate));
+    for (const map of selectorMaps(object)) out.push(...sitesOf(read, map, 'selector', group++, locate));
   }
   return out;
 }
