@@ -281,6 +281,14 @@ describe('navigation: rename refuses what it cannot do safely, and writes YAML k
     assert.deepEqual(rename({ 'web.yaml': deployment('{app: web, tier: web}') }, 'web.yaml', 'labels: {app', 9, 'tier'), { error: 'Deployment "web" already has a label "tier" beside "app": rename it by hand.' });
     const pdb = yaml('apiVersion: policy/v1', 'kind: PodDisruptionBudget', 'metadata: {name: web}', 'spec: {maxUnavailable: 1, selector: {matchExpressions: [{key: app, operator: In, values: [web]}]}}');
     assert.deepEqual(rename({ 'web.yaml': deployment('{app: web}'), 'pdb.yaml': pdb }, 'web.yaml', 'labels: {app: web}', 14, 'shop'), { error: 'PodDisruptionBudget "web" selects on app in matchExpressions, which a rename does not rewrite: change it by hand.' });
+    // A NetworkPolicy of another namespace lets in pods labelled app=web from every namespace: renaming ours would lock them out.
+    const policy = yaml('apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: from-web, namespace: db}', 'spec:', '  podSelector: {}', '  ingress:', '    - from:', '        - namespaceSelector: {}', '          podSelector: {matchLabels: {app: web}}');
+    const withPolicy = { 'web.yaml': deployment('{app: web}'), 'policy.yaml': policy };
+    assert.deepEqual(rename(withPolicy, 'web.yaml', 'labels: {app: web}', 14, 'shop'), {
+      error: 'NetworkPolicy "from-web" (namespace "db") allows pods labelled app=web of other namespaces too, which a rename of this namespace\'s labels does not rewrite: change it by hand.',
+    });
+    const { references } = workspaceOf(withPolicy);
+    assert.deepEqual(references('web.yaml', 'labels: {app: web}', 14, 1, false), ['policy.yaml:9:app: web', 'web.yaml:5:app: web']);
     const aliased = yaml('apiVersion: v1', 'kind: Secret', 'metadata: {name: &n web}', 'stringData: {user: *n}');
     assert.match(JSON.stringify(rename({ 'secret.yaml': aliased }, 'secret.yaml', 'name: &n web', 10, 'db')), /uses YAML aliases/);
   });

@@ -30,6 +30,8 @@ interface Graph {
   generation: number;
   referrers: Map<string, Referrer[]>;
   labels: Map<string, LabelUse[]>;
+  /** NetworkPolicy peers that select pods of other namespaces too, by `key=value` alone. */
+  crossNamespaceLabels: Map<string, LabelUse[]>;
 }
 const graphs = new WeakMap<WorkspaceIndex, Graph>();
 
@@ -43,7 +45,7 @@ export const targetNamespace = (referrer: IndexedResource, reference: Pick<Objec
 function graphOf(index: WorkspaceIndex): Graph {
   let graph = graphs.get(index);
   if (graph?.generation === index.generation) return graph;
-  graph = { generation: index.generation, referrers: new Map(), labels: new Map() };
+  graph = { generation: index.generation, referrers: new Map(), labels: new Map(), crossNamespaceLabels: new Map() };
   for (const resource of index.resources()) {
     for (const reference of resource.facts.references ?? []) {
       const key = objectKey(targetNamespace(resource, reference), reference.kind, reference.name);
@@ -52,10 +54,10 @@ function graphOf(index: WorkspaceIndex): Graph {
       else graph.referrers.set(key, [{ resource, reference }]);
     }
     for (const site of resource.facts.labelSites ?? []) {
-      const key = labelKey(resource.namespace, site.key, site.value);
-      const list = graph.labels.get(key);
+      const [map, key] = site.crossNamespace ? [graph.crossNamespaceLabels, labelKey(undefined, site.key, site.value)] : [graph.labels, labelKey(resource.namespace, site.key, site.value)];
+      const list = map.get(key);
       if (list) list.push({ resource, site });
-      else graph.labels.set(key, [{ resource, site }]);
+      else map.set(key, [{ resource, site }]);
     }
   }
   graphs.set(index, graph);
@@ -81,6 +83,11 @@ export function referrersNamed(index: WorkspaceIndex, namespace: string | undefi
 /** Every pod label and selector entry `key: value` of the namespace. */
 export function labelUses(index: WorkspaceIndex, namespace: string | undefined, key: string, value: string): LabelUse[] {
   return [...(graphOf(index).labels.get(labelKey(namespace, key, value)) ?? [])].sort((a, b) => fileOrder(a.resource, b.resource));
+}
+
+/** NetworkPolicy peers (of any namespace) whose podSelector, beside a namespaceSelector, asks for `key: value`. */
+export function crossNamespaceLabelUses(index: WorkspaceIndex, key: string, value: string): LabelUse[] {
+  return [...(graphOf(index).crossNamespaceLabels.get(labelKey(undefined, key, value)) ?? [])].sort((a, b) => fileOrder(a.resource, b.resource));
 }
 
 /** How one object selects a workload's pods: a Service, a PDB, a NetworkPolicy (by its podSelector). */

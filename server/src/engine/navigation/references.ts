@@ -1,7 +1,7 @@
 import type { Position } from '../types';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/index';
 import { resourceAt, subjectAt } from './at';
-import { inFile, labelUses, objectTarget, referenced, referrersNamed, referrersOf, selectorsOf, targetNamespace, type Target } from './graph';
+import { crossNamespaceLabelUses, inFile, labelUses, objectTarget, referenced, referrersNamed, referrersOf, selectorsOf, targetNamespace, type Target } from './graph';
 
 const byPlace = (a: Target, b: Target): number =>
   (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
@@ -37,7 +37,8 @@ export function referencesAt(index: WorkspaceIndex, uri: string, startLine: numb
   const out: Target[] = [];
   if (subject.type === 'label') {
     const { key, value } = subject.site;
-    for (const { resource, site } of labelUses(index, self.namespace, key, value)) {
+    // With the NetworkPolicy peers that ask for it in any namespace.
+    for (const { resource, site } of [...labelUses(index, self.namespace, key, value), ...crossNamespaceLabelUses(index, key, value)]) {
       if (includeDeclaration || site.role === 'selector') out.push(inFile(resource, { start: site.keyAt.start, end: site.valueAt.end }));
     }
     return placesOnce(out);

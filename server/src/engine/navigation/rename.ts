@@ -3,7 +3,7 @@ import type { LabelSelector } from '../selector';
 import type { Position, Range } from '../types';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/index';
 import { resourceAt, subjectAt, type Subject } from './at';
-import { inFile, labelUses, referrersNamed, targetNamespace } from './graph';
+import { crossNamespaceLabelUses, inFile, labelUses, referrersNamed, targetNamespace } from './graph';
 
 /** What a rename at a place would rename: its range (document coordinates) and current text. */
 export interface RenameTarget {
@@ -121,6 +121,8 @@ function renameLabel(index: WorkspaceIndex, self: IndexedResource, subject: Extr
     const expression = expressionSelectors(resource).flatMap((s) => s.matchExpressions).find((r) => r.key === key && (byKey || r.values.includes(value)));
     if (expression) return { error: `${resource.facts.kind} "${resource.facts.name ?? ''}" selects on ${key} in matchExpressions, which a rename does not rewrite: change it by hand.` };
   }
+  const elsewhere = crossNamespaceLabelUses(index, key, value)[0];
+  if (elsewhere) return { error: `NetworkPolicy "${elsewhere.resource.facts.name ?? ''}"${elsewhere.resource.namespace ? ` (namespace "${elsewhere.resource.namespace}")` : ''} allows pods labelled ${key}=${value} of other namespaces too, which a rename of this namespace's labels does not rewrite: change it by hand.` };
   const label = `Rename label ${key}=${value} to ${byKey ? `${newName}=${value}` : `${key}=${newName}`}`;
   const note = fixedSelectors.size > 0 ? `spec.selector cannot change on an object that already exists (${[...fixedSelectors].join(', ')}): apply by re-creating it.` : undefined;
   return { places, label, ...(note ? { note } : {}) };

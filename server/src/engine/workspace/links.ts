@@ -30,6 +30,8 @@ export interface LabelSite {
   role: 'pod' | 'selector';
   /** Which label map of the object it is in (its entries are unique keys of that map). */
   group: number;
+  /** A NetworkPolicy peer with a namespaceSelector: it selects pods of other namespaces too. */
+  crossNamespace?: true;
   key: string;
   value: string;
   keyAt: Range;
@@ -170,38 +172,35 @@ export function referencesOf(object: K8sObject, locate: Locate): ObjectReference
 }
 
 /** The entries of a label map, each with the ranges of its key and its value. */
-function sitesOf(read: NodeReader, map: YAMLMap | undefined, role: LabelSite['role'], group: number, locate: Locate): LabelSite[] {
+function sitesOf(read: NodeReader, map: YAMLMap | undefined, role: LabelSite['role'], group: number, locate: Locate, crossNamespace = false): LabelSite[] {
   const out: LabelSite[] = [];
   for (const [key, value, pair] of read.entries(map)) {
     const keySpan = valueSpan(pair.key);
     const valueText = valueSpan(value);
     if (!keySpan || !valueText || !isScalar(value) || value.value === null || typeof value.value === 'object') continue;
-    out.push({ role, group, key, value: String(value.value), keyAt: locate(keySpan), valueAt: locate(valueText) });
+    out.push({ role, group, key, value: String(value.value), keyAt: locate(keySpan), valueAt: locate(valueText), ...(crossNamespace ? { crossNamespace: true as const } : {}) });
   }
   return out;
 }
 
-/** Selectors by where they are: a workload's own, its spread terms, a Service's, a PDB's, a NetworkPolicy's. */
-function selectorMaps(object: K8sObject): Array<YAMLMap | undefined> {
+/** Selectors by where they are: a workload's own, a Service's, a PDB's, a NetworkPolicy's and its peers' (`cross`: with a namespaceSelector). */
+function selectorMaps(object: K8sObject): Array<{ map: YAMLMap | undefined; cross: boolean }> {
   const read = object.reader;
   const spec = read.map(object.root, 'spec');
   switch (object.kind) {
     case 'Service':
     case 'ReplicationController':
     case 'DeploymentConfig':
-      return [read.map(spec, 'selector')];
-    case 'PodDisruptionBudget':
-      return [read.map(spec, 'selector', 'matchLabels')];
+      return [{ map: read.map(spec, 'selector'), cross: false }];
     case 'NetworkPolicy':
       return [
-        read.map(spec, 'podSelector', 'matchLabels'),
-        // Peers without a namespaceSelector select pods of the policy's own namespace.
+        { map: read.map(spec, 'podSelector', 'matchLabels'), cross: false },
         ...['ingress', 'egress'].flatMap((direction) =>
-          read.maps(spec, direction).flatMap((rule) => read.maps(rule, direction === 'ingress' ? 'from' : 'to').filter((peer) => !read.has(peer, 'namespaceSelector')).map((peer) => read.map(peer, 'podSelector', 'matchLabels'))),
+          read.maps(spec, direction).flatMap((rule) => read.maps(rule, direction === 'ingress' ? 'from' : 'to').map((peer) => ({ map: read.map(peer, 'podSelector', 'matchLabels'), cross: read.has(peer, 'namespaceSelector') }))),
         ),
       ];
     default:
-      return [read.map(spec, 'selector', 'matchLabels')];
+      return [{ map: read.map(spec, 'selector', 'matchLabels'), cross: false }];
   }
 }
 
@@ -226,7 +225,7 @@ export function labelSitesOf(object: K8sObject, locate: Locate): LabelSite[] {
     for (const term of terms) out.push(...sitesOf(read, read.map(term, 'labelSelector', 'matchLabels'), 'selector', group++, locate));
   }
   if (object.kind !== 'Pod' && (podSpec || ['Service', 'PodDisruptionBudget', 'NetworkPolicy'].includes(object.kind))) {
-    for (const map of selectorMaps(object)) out.push(...sitesOf(read, map, 'selector', group++, locate));
+    for (const { map, cross } of selectorMaps(object)) out.push(...sitesOf(read, map, 'selector', group++, locate, cross));
   }
   return out;
 }
