@@ -64,7 +64,7 @@ export function splitDocuments(text: string): DocumentChunk[] {
 export class LineIndex {
   private starts: number[] | undefined;
 
-  constructor(private readonly text: string) {}
+  constructor(readonly text: string) {}
 
   private lineStarts(): number[] {
     if (!this.starts) {

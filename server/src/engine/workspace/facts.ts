@@ -197,7 +197,7 @@ export function factsOf(object: K8sObject, lines: LineIndex, comments: readonly 
     return facts;
   }
   if (object.kind === 'CustomResourceDefinition') facts.crd = crdFacts(object);
-  if (usesAliases(object)) facts.aliases = true;
+  if (usesAliases(object, lines.text)) facts.aliases = true;
   const references = referencesOf(object, locate);
   if (references.length > 0) facts.references = references;
   const labelSites = labelSitesOf(object, locate);
@@ -231,7 +231,11 @@ export function factsOf(object: K8sObject, lines: LineIndex, comments: readonly 
   return facts;
 }
 
-function usesAliases(object: K8sObject): boolean {
+/** An alias is `*name` after a space or a flow indicator: a document without one needs no walk (most do not). */
+const MAYBE_ALIAS = /(?:^|[\s[{,:-])\*[^\s,[\]{}]/;
+
+function usesAliases(object: K8sObject, text: string): boolean {
+  if (!MAYBE_ALIAS.test(text)) return false;
   let found = false;
   visit(object.doc, {
     Alias() {
