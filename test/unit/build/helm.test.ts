@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { splitHelmOutput, sourceFileOf } from '../../../server/src/engine/build/helm';
+import { parseDocument } from 'yaml';
+import { helmMapper, splitHelmOutput, sourceFileOf } from '../../../server/src/engine/build/helm';
 import { TemplateAlignment, valuesReadBy } from '../../../server/src/engine/build/helmTemplate';
 
 const TEMPLATE = [
@@ -115,5 +116,61 @@ describe('valuesReadBy', () => {
 
   it('names nothing for lines that read no values', () => {
     assert.deepEqual(valuesReadBy(TEMPLATE, line('include "app.labels"')), []);
+  });
+});
+
+describe('helm mapper: a template of several documents', () => {
+  // An app and its Redis in one template (microservices-demo's cartservice.yaml): both documents
+  // have `kind: Deployment`, `metadata:` and `labels:` lines.
+  const template = [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: {{ .Values.app.name }}',
+    'spec:',
+    '  template:',
+    '    metadata:',
+    '      labels:',
+    '        app: {{ .Values.app.name }}',
+    '    spec:',
+    '      containers:',
+    '        - name: server',
+    '          image: app:1',
+    '---',
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: {{ .Values.redis.name }}',
+    'spec:',
+    '  template:',
+    '    metadata:',
+    '      labels:',
+    '        app: {{ .Values.redis.name }}',
+    '    spec:',
+    '      containers:',
+    '        - name: redis',
+    '          image: redis:7',
+    '',
+  ].join('\n');
+  const rendered = (name: string, container: string, image: string): string =>
+    ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', `  name: ${name}`, 'spec:', '  template:', '    metadata:', '      labels:', `        app: ${name}`, '    spec:', '      containers:', `        - name: ${container}`, `          image: ${image}`, ''].join('\n');
+  const documents = [
+    { source: 'chart/templates/app.yaml', text: rendered('cart', 'server', 'app:1') },
+    { source: 'chart/templates/app.yaml', text: rendered('redis-cart', 'redis', 'redis:7') },
+  ];
+  const tree = { read: (path: string) => (path === '/chart/templates/app.yaml' ? template : undefined), isDirectory: () => false };
+  const mapper = helmMapper('/chart', documents, [], tree);
+  /** The template line (1-based) that rendered line `line` (1-based) of document `index` maps to. */
+  const lineOf = (index: number, line: number): number | undefined => {
+    const text = documents[index].text;
+    const offset = text.split('\n').slice(0, line - 1).join('\n').length + (line > 1 ? 1 : 0);
+    const spot = mapper.map(index, parseDocument(text), [offset, offset + 1])?.spot;
+    return spot && template.slice(0, spot.span[0]).split('\n').length;
+  };
+
+  it('maps each rendered document to its own document of the template, even on lines both have', () => {
+    assert.deepEqual([lineOf(0, 2), lineOf(0, 8), lineOf(0, 12)], [2, 8, 12]);
+    // The Redis Deployment's `kind:`, `labels:` and container lines are the second document's.
+    assert.deepEqual([lineOf(1, 2), lineOf(1, 8), lineOf(1, 12)], [16, 22, 26]);
   });
 });

@@ -44,6 +44,28 @@ export function splitHelmOutput(output: string): HelmDocument[] {
   return documents;
 }
 
+/**
+ * A rendered document aligned with the template document it comes from. A template of several
+ * documents (a Deployment and its Service, an app and its Redis) repeats lines such as `labels:`
+ * and `kind: Deployment`: aligned with the whole file, the second document's lines would match the
+ * first's. Each document of the template (between `---` lines) is tried, and the one that matches
+ * most lines literally wins (the first, on a tie); the others' lines are blanked, so that line
+ * numbers stay those of the file.
+ */
+function alignWithItsDocument(lines: readonly string[], rendered: readonly string[]): TemplateAlignment {
+  const separators = lines.flatMap((line, i) => (/^---\s*$/.test(line) ? [i] : []));
+  if (separators.length === 0) return new TemplateAlignment(lines, rendered);
+  const bounds = [-1, ...separators, lines.length];
+  let best: TemplateAlignment | undefined;
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const [from, to] = [bounds[k], bounds[k + 1]];
+    if (!lines.slice(from + 1, to).some((line) => line.trim() !== '')) continue;
+    const alignment = new TemplateAlignment(lines.map((line, i) => (i > from && i < to ? line : '')), rendered);
+    if (!best || alignment.literalMatches > best.literalMatches) best = alignment;
+  }
+  return best ?? new TemplateAlignment(lines, rendered);
+}
+
 /** The chart-relative path of a `# Source:` path: the first segment is the chart's name. */
 export function sourceFileOf(source: string): string {
   const slash = source.indexOf('/');
@@ -98,7 +120,7 @@ export function helmMapper(chartDir: string, documents: readonly HelmDocument[],
   };
   const alignmentOf = (index: number, lines: readonly string[]): TemplateAlignment => {
     let alignment = alignments.get(index);
-    if (!alignment) alignments.set(index, (alignment = new TemplateAlignment(lines, renderedOf(index).lines)));
+    if (!alignment) alignments.set(index, (alignment = alignWithItsDocument(lines, renderedOf(index).lines)));
     return alignment;
   };
   return {

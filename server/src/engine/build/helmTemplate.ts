@@ -35,6 +35,13 @@ export class TemplateAlignment {
     this.literal = align(template.map((l) => l.trim()), rendered.map((l) => l.trim()));
   }
 
+  /** How many rendered lines match a template line literally: how well the two agree. */
+  get literalMatches(): number {
+    let count = 0;
+    for (const line of this.literal) if (line >= 0) count++;
+    return count;
+  }
+
   /** The template line (0-based) that produced rendered line `line`; undefined when none can be named. */
   templateLineOf(line: number): { line: number; literal: boolean } | undefined {
     const exact = this.literal[line];
