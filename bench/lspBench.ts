@@ -11,7 +11,7 @@ import { parseAllDocuments } from 'yaml';
 import { LspClient, uriOf } from '../test/helpers/lspClient';
 import { tempWorkspace } from '../test/helpers/lspFixtures';
 import { corpusDir } from '../test/helpers/paths';
-import { generateWorkspace } from './workspaceBench';
+import { frontendLines, generateWorkspace } from './workspaceBench';
 
 const KEYSTROKES = 60;
 /** A person types a character every 100-200 ms; the server gets a moment between keystrokes. */
@@ -205,13 +205,13 @@ async function measureNavigation(client: LspClient, root: string): Promise<void>
   await client.open(otherUri, otherText);
   await client.waitForDiagnostics(otherUri, (p) => p.version === 1, 60_000);
   const lines = text.split('\n');
-  const nth = (pattern: RegExp, n: number): number => lines.map((line, i) => (pattern.test(line) ? i : -1)).filter((i) => i >= 0)[n - 1];
+  const { selectorLine, nameLine, labelLine } = frontendLines(text);
   const document = { textDocument: { uri } };
   const requests: Array<[string, string, unknown]> = [
-    ['definition (Service selector -> pod labels)', 'textDocument/definition', { ...document, position: { line: nth(/^ {2}selector:/, 2), character: 4 } }],
-    ['references (Deployment frontend)', 'textDocument/references', { ...document, position: { line: nth(/^ {2}name: frontend$/, 1), character: 9 }, context: { includeDeclaration: true } }],
+    ['definition (Service selector -> pod labels)', 'textDocument/definition', { ...document, position: { line: selectorLine, character: 4 } }],
+    ['references (Deployment frontend)', 'textDocument/references', { ...document, position: { line: nameLine, character: 9 }, context: { includeDeclaration: true } }],
     ['inlay hints (whole file)', 'textDocument/inlayHint', { ...document, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } } }],
-    ['rename (label app=frontend)', 'textDocument/rename', { ...document, position: { line: nth(/^ {8}app: frontend/, 1), character: 14 }, newName: 'web' }],
+    ['rename (label app=frontend)', 'textDocument/rename', { ...document, position: { line: labelLine, character: 14 }, newName: 'web' }],
     ['document symbols (frontend.yaml)', 'textDocument/documentSymbol', document],
     ['workspace symbols ("dep")', 'workspace/symbol', { query: 'dep' }],
   ];

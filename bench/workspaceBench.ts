@@ -51,6 +51,13 @@ function middle(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** Where the navigation benchmarks ask in microservices-demo's frontend.yaml: Service frontend's `selector:`, the Deployment's name, a pod label. */
+export function frontendLines(text: string): { selectorLine: number; nameLine: number; labelLine: number } {
+  const lines = text.split('\n');
+  const nth = (pattern: RegExp, n: number): number => lines.map((line, i) => (pattern.test(line) ? i : -1)).filter((i) => i >= 0)[n - 1];
+  return { selectorLine: nth(/^ {2}selector:/, 2), nameLine: nth(/^ {2}name: frontend$/, 1), labelLine: nth(/^ {8}app: frontend/, 1) };
+}
+
 /**
  * The navigation requests on microservices-demo's frontend.yaml (open, as in the editor), each
  * timed right after another file changed: the first request after a change rebuilds what the
@@ -62,10 +69,7 @@ function benchNavigation(workspace: Workspace, root: string, uris: string[]): vo
   const text = readFileSync(path, 'utf8');
   workspace.update(uri, text, true);
   const lines = text.split('\n');
-  const nth = (pattern: RegExp, n: number): number => lines.map((line, i) => (pattern.test(line) ? i : -1)).filter((i) => i >= 0)[n - 1];
-  const selectorLine = nth(/^ {2}selector:/, 2);
-  const nameLine = nth(/^ {2}name: frontend$/, 1);
-  const labelLine = nth(/^ {8}app: frontend/, 1);
+  const { selectorLine, nameLine, labelLine } = frontendLines(text);
   const place = (line: number, character: number) => {
     const document = workspace.openDocumentAt(uri, line)!;
     return { document, position: { line: line - document.startLine, character } };

@@ -24,7 +24,7 @@ import { DiagnosticsService } from './services/diagnostics';
 import { WorkspaceFolders } from './services/folders';
 import { canonicalUri } from './services/files';
 import { HoverService } from './services/hover';
-import { ConsoleLog, describeError, guard } from './services/log';
+import { ConsoleLog, describeError, guard, respond } from './services/log';
 import { isConfigFileName, isYamlDocument } from './services/scope';
 import { FILES_EXCLUDE_SECTION, SETTINGS_SECTION, SettingsService } from './services/settings';
 import { NavigationService } from './services/navigation';
@@ -182,15 +182,9 @@ connection.onNotification(
 connection.onRequest(CHECKLIST_REQUEST, (params: ChecklistParams | undefined) => checklists.checklist(params));
 connection.onRequest(SET_MANUAL_ITEM_REQUEST, (params: SetManualItemParams | undefined) => checklists.setManualItem(params));
 
-connection.onCodeAction(async (params, token) => {
-  try {
-    return await codeActions.codeActions(params, token);
-  } catch (error) {
-    // No actions rather than an error popup: the failure is in the log.
-    log.error(`kube-prod: code actions for ${params.textDocument.uri} failed: ${describeError(error)}`);
-    return [];
-  }
-});
+// Requests: an unexpected failure is logged and answered with nothing, not an error popup; a rename
+// that cannot be done answers with the reason.
+connection.onCodeAction(respond(log, (params) => `code actions for ${params.textDocument.uri}`, [], (params, token) => codeActions.codeActions(params, token)));
 
 connection.onCodeActionResolve(async (action) => {
   try {
@@ -201,89 +195,23 @@ connection.onCodeActionResolve(async (action) => {
   }
 });
 
-connection.onHover(async (params) => {
-  try {
-    return await hovers.hover(params);
-  } catch (error) {
-    log.error(`kube-prod: hover for ${params.textDocument.uri} failed: ${describeError(error)}`);
-    return null;
-  }
-});
+connection.onHover(respond(log, (params) => `hover for ${params.textDocument.uri}`, null, (params) => hovers.hover(params)));
 
-connection.onDocumentSymbol(async (params) => {
-  try {
-    return await symbols.documentSymbols(params);
-  } catch (error) {
-    log.error(`kube-prod: symbols of ${params.textDocument.uri} failed: ${describeError(error)}`);
-    return [];
-  }
-});
+connection.onDocumentSymbol(respond(log, (params) => `symbols of ${params.textDocument.uri}`, [], (params) => symbols.documentSymbols(params)));
 
-connection.onDefinition(async (params) => {
-  try {
-    return await navigation.definition(params);
-  } catch (error) {
-    log.error(`kube-prod: definition in ${params.textDocument.uri} failed: ${describeError(error)}`);
-    return [];
-  }
-});
+connection.onDefinition(respond(log, (params) => `definition in ${params.textDocument.uri}`, [], (params) => navigation.definition(params)));
 
-connection.onReferences(async (params) => {
-  try {
-    return await navigation.references(params);
-  } catch (error) {
-    log.error(`kube-prod: references in ${params.textDocument.uri} failed: ${describeError(error)}`);
-    return [];
-  }
-});
+connection.onReferences(respond(log, (params) => `references in ${params.textDocument.uri}`, [], (params) => navigation.references(params)));
 
-// A rename that cannot be done answers with an error the editor shows; an unexpected failure is logged too.
-connection.onPrepareRename(async (params) => {
-  try {
-    return await navigation.prepareRename(params);
-  } catch (error) {
-    if (error instanceof ResponseError) throw error;
-    log.error(`kube-prod: prepare rename in ${params.textDocument.uri} failed: ${describeError(error)}`);
-    return null;
-  }
-});
+connection.onPrepareRename(respond(log, (params) => `prepare rename in ${params.textDocument.uri}`, null, (params) => navigation.prepareRename(params)));
 
-connection.onRenameRequest(async (params) => {
-  try {
-    return await navigation.rename(params);
-  } catch (error) {
-    if (error instanceof ResponseError) throw error;
-    log.error(`kube-prod: rename in ${params.textDocument.uri} failed: ${describeError(error)}`);
-    return null;
-  }
-});
+connection.onRenameRequest(respond(log, (params) => `rename in ${params.textDocument.uri}`, null, (params) => navigation.rename(params)));
 
-connection.languages.inlayHint.on(async (params) => {
-  try {
-    return await navigation.inlayHints(params);
-  } catch (error) {
-    log.error(`kube-prod: inlay hints of ${params.textDocument.uri} failed: ${describeError(error)}`);
-    return [];
-  }
-});
+connection.languages.inlayHint.on(respond(log, (params) => `inlay hints of ${params.textDocument.uri}`, [], (params) => navigation.inlayHints(params)));
 
-connection.onWorkspaceSymbol((params) => {
-  try {
-    return symbols.workspaceSymbols(params);
-  } catch (error) {
-    log.error(`kube-prod: workspace symbols failed: ${describeError(error)}`);
-    return [];
-  }
-});
+connection.onWorkspaceSymbol(respond(log, () => 'workspace symbols', [], (params) => symbols.workspaceSymbols(params)));
 
-connection.onCompletion((params) => {
-  try {
-    return completions.complete(params);
-  } catch (error) {
-    log.error(`kube-prod: completion in ${params.textDocument.uri} failed: ${describeError(error)}`);
-    return [];
-  }
-});
+connection.onCompletion(respond(log, (params) => `completion in ${params.textDocument.uri}`, [], (params) => completions.complete(params)));
 
 connection.onRequest(FIX_ALL_REQUEST, async (params: FixAllParams | undefined) => {
   const uri = params?.uri;

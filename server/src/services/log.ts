@@ -1,4 +1,4 @@
-import type { RemoteConsole } from 'vscode-languageserver/node';
+import { ResponseError, type RemoteConsole } from 'vscode-languageserver/node';
 
 /** The server's log (the client's "kube-prod" output channel), with once-only messages for things that repeat. */
 export interface Log {
@@ -50,6 +50,23 @@ export function guard<A extends unknown[]>(log: Log, name: string, handler: (...
       if (result instanceof Promise) result.catch(fail);
     } catch (error) {
       fail(error);
+    }
+  };
+}
+
+/**
+ * Wraps a request handler: an unexpected failure is logged (`what` names the request) and answered
+ * with `fallback`, so the user sees nothing rather than an error popup; a ResponseError, a refusal
+ * the user should read (why a rename cannot be done), goes back to the client as it is.
+ */
+export function respond<P, A extends unknown[], R>(log: Log, what: (params: P) => string, fallback: R, handler: (params: P, ...rest: A) => R | Promise<R>): (params: P, ...rest: A) => Promise<R> {
+  return async (params: P, ...rest: A) => {
+    try {
+      return await handler(params, ...rest);
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      log.error(`kube-prod: ${what(params)} failed: ${describeError(error)}`);
+      return fallback;
     }
   };
 }

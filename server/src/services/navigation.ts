@@ -78,26 +78,27 @@ export class NavigationService {
   }
 
   async definition(params: DefinitionParams): Promise<Location[]> {
-    const built = await this.builtFile(params.textDocument.uri);
-    if (built) return builtDefinition(built.builtApplications(), canonicalUri(params.textDocument.uri), params.position);
-    const place = await this.placeOf(params.textDocument.uri, params.position);
+    const request = await this.requestAt(params.textDocument.uri, params.position);
+    if (request?.built) return builtDefinition(request.built.builtApplications(), request.uri, params.position);
+    const place = request?.place;
     if (!place) return [];
     const offset = place.document.lines.offsetAt(place.position);
     return definitionAt(place.workspace.index, place.uri, place.document, offset);
   }
 
   async references(params: ReferenceParams): Promise<Location[]> {
-    const built = await this.builtFile(params.textDocument.uri);
-    if (built) return builtReferences(built.builtApplications(), canonicalUri(params.textDocument.uri), params.position, params.context.includeDeclaration);
-    const place = await this.placeOf(params.textDocument.uri, params.position);
+    const request = await this.requestAt(params.textDocument.uri, params.position);
+    if (request?.built) return builtReferences(request.built.builtApplications(), request.uri, params.position, params.context.includeDeclaration);
+    const place = request?.place;
     if (!place) return [];
     return referencesAt(place.workspace.index, place.uri, place.startLine, place.position, params.context.includeDeclaration);
   }
 
   /** What a rename here would change; null outside Kubernetes objects (other YAML is not ours); an error saying why not inside one. */
   async prepareRename(params: PrepareRenameParams): Promise<{ range: Range; placeholder: string } | null> {
-    if (await this.builtFile(params.textDocument.uri)) throw new ResponseError(LSPErrorCodes.RequestFailed, BUILT_RENAME);
-    const place = await this.placeOf(params.textDocument.uri, params.position);
+    const request = await this.requestAt(params.textDocument.uri, params.position);
+    if (request?.built) throw new ResponseError(LSPErrorCodes.RequestFailed, BUILT_RENAME);
+    const place = request?.place;
     if (!place) return null;
     const target = renameTargetAt(place.workspace.index, place.uri, place.startLine, place.position);
     if ('error' in target) throw new ResponseError(LSPErrorCodes.RequestFailed, target.error);
@@ -106,8 +107,9 @@ export class NavigationService {
   }
 
   async rename(params: RenameParams): Promise<WorkspaceEdit | null> {
-    if (await this.builtFile(params.textDocument.uri)) throw new ResponseError(LSPErrorCodes.RequestFailed, BUILT_RENAME);
-    const place = await this.placeOf(params.textDocument.uri, params.position);
+    const request = await this.requestAt(params.textDocument.uri, params.position);
+    if (request?.built) throw new ResponseError(LSPErrorCodes.RequestFailed, BUILT_RENAME);
+    const place = request?.place;
     if (!place) return null;
     const result = renameAt(place.workspace.index, place.uri, place.startLine, place.position, params.newName, (uri) => this.textOf(uri));
     if ('error' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
@@ -155,22 +157,19 @@ export class NavigationService {
     this.hintRefresh = undefined;
   }
 
-  /** The open document's object at the position, its index analysed up to the editor's version. */
-  private async placeOf(rawUri: string, position: Position): Promise<Place | undefined> {
+  /**
+   * Where a request lands, once the editor's text is analysed: in a file Helm or kustomize builds
+   * (`built`: its objects are the builds'), or at the open document's object under the position.
+   */
+  private async requestAt(rawUri: string, position: Position): Promise<{ uri: string; built?: Workspace; place?: Place } | undefined> {
     const current = await this.deps.diagnostics.currentFindings(rawUri);
     const workspace = this.deps.workspaces.workspaceOf(rawUri);
-    if (!current || !workspace) return undefined;
+    if (!workspace) return undefined;
     const uri = canonicalUri(rawUri);
-    const document = workspace.openDocumentAt(uri, position.line);
-    if (!document) return undefined;
-    return { workspace, uri, document, startLine: document.startLine, position: { line: position.line - document.startLine, character: position.character } };
-  }
-
-  /** The Workspace of a file Helm or kustomize builds (its objects are the builds'), after the editor's text was analysed. */
-  private async builtFile(rawUri: string): Promise<Workspace | undefined> {
-    await this.deps.diagnostics.currentFindings(rawUri);
-    const workspace = this.deps.workspaces.workspaceOf(rawUri);
-    return workspace?.isBuilt(canonicalUri(rawUri)) ? workspace : undefined;
+    if (workspace.isBuilt(uri)) return { uri, built: workspace };
+    const document = current && workspace.openDocumentAt(uri, position.line);
+    if (!document) return { uri };
+    return { uri, place: { workspace, uri, document, startLine: document.startLine, position: { line: position.line - document.startLine, character: position.character } } };
   }
 
   /** A file's text: the editor's when it is open, else the disk's. */

@@ -2,7 +2,7 @@ import { isWithin, shiftRange, type Position, type Range } from '../types';
 import type { IndexedResource } from '../workspace/index';
 import type { AttachedApplication } from '../workspace/workspace';
 import { definitionAt } from './definition';
-import type { Target } from './graph';
+import { placesOnce, selectorKeyOf, type Target } from './graph';
 import { relationHints, type RelationHint } from './hints';
 import { referencesAt } from './references';
 
@@ -35,7 +35,7 @@ function startPoints(resource: IndexedResource): Range[] {
   for (const site of facts.labelSites ?? []) out.push(site.keyAt, site.valueAt);
   if (facts.workload?.selectorAt) out.push(facts.workload.selectorAt);
   for (const port of facts.service?.ports ?? []) if (port.targetPort) out.push(port.targetPort.at);
-  const selector = facts.service?.selectorAt ?? facts.pdb?.selectorAt ?? facts.networkPolicy?.podSelectorAt;
+  const selector = selectorKeyOf(facts);
   if (selector) out.push(selector);
   for (const backend of facts.ingress?.backends ?? []) if (backend.port) out.push(backend.port.at);
   return out;
@@ -68,21 +68,9 @@ function spotAt(applications: readonly AttachedApplication[], uri: string, posit
   return all.filter((spot) => spot.source.range.start.line === position.line && spot.source.range.end.line === position.line);
 }
 
-const key = (t: Target): string => `${t.uri}\u0000${t.range.start.line}\u0000${t.range.start.character}`;
-
 /** Targets in the builds, moved to their sources (those with none are left out), once each. */
 function toSources(found: Array<{ app: AttachedApplication; targets: Target[] }>): Target[] {
-  const seen = new Set<string>();
-  const out: Target[] = [];
-  for (const { app, targets } of found) {
-    for (const target of targets) {
-      const source = app.locate(target.uri, target.range);
-      if (!source || seen.has(key(source))) continue;
-      seen.add(key(source));
-      out.push(source);
-    }
-  }
-  return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return placesOnce(found.flatMap(({ app, targets }) => targets.flatMap((target) => app.locate(target.uri, target.range) ?? [])));
 }
 
 /** Go to Definition in a built file. */

@@ -1,9 +1,10 @@
 import { isClusterScoped } from '../kinds';
-import { isEmptySelector, type LabelSelector } from '../selector';
+import type { LabelSelector } from '../selector';
 import { shiftRange, type Range } from '../types';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/index';
 import type { LabelSite, ObjectReference } from '../workspace/links';
-import { fileOrder, hpasTargeting, pdbSelects, selectsPodsOf, workloadsWithPodsSelectedBy } from '../workspace/queries';
+import type { ResourceFacts } from '../workspace/facts';
+import { fileOrder, pdbSelects, selectsPodsOf, workloadsWithPodsSelectedBy } from '../workspace/queries';
 
 /** A place in a file of the workspace (file coordinates). */
 export interface Target {
@@ -97,43 +98,30 @@ export interface Selection {
   at: Target;
 }
 
-const within = (resource: IndexedResource, range: Range): Target => ({ uri: resource.uri, range: shiftRange(range, resource.startLine) });
+/** A range of an object's document in file coordinates. */
+export const inFile = (resource: IndexedResource, range: Range): Target => ({ uri: resource.uri, range: shiftRange(range, resource.startLine) });
 
-/** The Services, PodDisruptionBudgets and NetworkPolicies of its namespace whose selectors select the workload's pods. */
-export function selectorsOf(index: WorkspaceIndex, workload: IndexedResource): Selection[] {
-  const namespace = workload.namespace;
-  if (namespace === undefined || !workload.facts.workload) return [];
-  const out: Selection[] = [];
-  for (const service of index.ofKind('Service', namespace).sort(fileOrder)) {
-    const facts = service.facts.service;
-    if (facts?.selector && selectsPodsOf({ matchLabels: facts.selector, matchExpressions: [] }, workload)) out.push({ resource: service, at: within(service, facts.selectorAt) });
-  }
-  for (const pdb of index.ofKind('PodDisruptionBudget', namespace).sort(fileOrder)) {
-    if (pdbSelects(pdb, workload)) out.push({ resource: pdb, at: within(pdb, pdb.facts.pdb!.selectorAt) });
-  }
-  for (const policy of index.ofKind('NetworkPolicy', namespace).sort(fileOrder)) {
-    const facts = policy.facts.networkPolicy;
-    if (policy.facts.builtin && facts?.podSelector && selectsPodsOf(facts.podSelector, workload)) out.push({ resource: policy, at: within(policy, facts.podSelectorAt) });
-  }
-  return out;
+/** By file, then position. */
+export const byPlace = (a: Target, b: Target): number =>
+  (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+
+/** In place order, each place once (YAML aliases can make one text several fields; several builds one line). */
+export function placesOnce<T extends Target>(targets: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return [...targets].sort(byPlace).filter((t) => {
+    const key = `${t.uri}\u0000${t.range.start.line}\u0000${t.range.start.character}\u0000${t.range.end.line}\u0000${t.range.end.character}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
-/** The HorizontalPodAutoscalers that scale the workload, at their scaleTargetRef's name. */
-export function scalersOf(index: WorkspaceIndex, workload: IndexedResource): Selection[] {
-  return hpasTargeting(index, workload).map((hpa) => ({ resource: hpa, at: within(hpa, hpa.facts.hpa!.target!.at) }));
-}
+/** The selector key (`selector:`, `podSelector:`) of a Service, PDB or NetworkPolicy. */
+export const selectorKeyOf = (facts: ResourceFacts): Range | undefined => facts.service?.selectorAt ?? facts.pdb?.selectorAt ?? facts.networkPolicy?.podSelectorAt;
 
-/** The workloads whose pods a selecting object (Service, PDB, NetworkPolicy, a workload) selects. */
-export function selectedWorkloads(index: WorkspaceIndex, selecting: IndexedResource): IndexedResource[] {
-  const namespace = selecting.namespace;
-  const selector = selectorOfObject(selecting);
-  if (namespace === undefined || !selector) return [];
-  // policy/v1beta1 read an empty PDB selector as no pods.
-  if (selecting.facts.pdb && isEmptySelector(selector) && selecting.facts.apiVersion !== 'policy/v1') return [];
-  return workloadsWithPodsSelectedBy(index, selector, namespace).sort(fileOrder);
-}
+const SELECTING_KINDS = ['Service', 'PodDisruptionBudget', 'NetworkPolicy'];
 
-export function selectorOfObject(resource: IndexedResource): LabelSelector | undefined {
+function selectorOfObject(resource: IndexedResource): LabelSelector | undefined {
   const { facts } = resource;
   if (facts.service) return facts.service.selector ? { matchLabels: facts.service.selector, matchExpressions: [] } : undefined;
   if (facts.pdb) return facts.pdb.selector;
@@ -141,14 +129,44 @@ export function selectorOfObject(resource: IndexedResource): LabelSelector | und
   return facts.workload?.selector;
 }
 
+/** Whether a Service, PDB or NetworkPolicy (by its podSelector) selects the workload's pods; a PDB as the disruption controller decides. */
+function selects(selecting: IndexedResource, workload: IndexedResource): boolean {
+  if (selecting.facts.pdb) return pdbSelects(selecting, workload);
+  const selector = selectorOfObject(selecting);
+  return selecting.facts.builtin && selector !== undefined && selectsPodsOf(selector, workload);
+}
+
+/** The Services, PodDisruptionBudgets and NetworkPolicies of its namespace whose selectors select the workload's pods. */
+export function selectorsOf(index: WorkspaceIndex, workload: IndexedResource): Selection[] {
+  const namespace = workload.namespace;
+  if (namespace === undefined || !workload.facts.workload) return [];
+  const out: Selection[] = [];
+  for (const kind of SELECTING_KINDS) {
+    for (const selecting of index.ofKind(kind, namespace).sort(fileOrder)) {
+      const key = selectorKeyOf(selecting.facts);
+      if (key && selects(selecting, workload)) out.push({ resource: selecting, at: inFile(selecting, key) });
+    }
+  }
+  return out;
+}
+
+/** The workloads whose pods a selecting object (Service, PDB, NetworkPolicy, a workload) selects. */
+export function selectedWorkloads(index: WorkspaceIndex, selecting: IndexedResource): IndexedResource[] {
+  const namespace = selecting.namespace;
+  const selector = selectorOfObject(selecting);
+  if (namespace === undefined || !selector) return [];
+  // The label index narrows the candidates; a PDB's selection is pdbSelects' (empty selectors differ by API version).
+  const found = workloadsWithPodsSelectedBy(index, selector, namespace);
+  return (selecting.facts.pdb ? found.filter((workload) => pdbSelects(selecting, workload)) : found).sort(fileOrder);
+}
+
 /** Where a workload's pods' labels are: its template's `labels:` key (else its `kind:`). */
 export function podLabelsTarget(workload: IndexedResource): Target {
-  return within(workload, workload.facts.workload?.podLabelsAt ?? workload.facts.kindAt);
+  return inFile(workload, workload.facts.workload?.podLabelsAt ?? workload.facts.kindAt);
 }
 
 /** An object's own place: its name, else its `kind:`. */
 export function objectTarget(resource: IndexedResource): Target {
-  return within(resource, resource.facts.nameAt ?? resource.facts.kindAt);
+  return inFile(resource, resource.facts.nameAt ?? resource.facts.kindAt);
 }
 
-export { within as inFile };

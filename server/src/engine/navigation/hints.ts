@@ -1,7 +1,8 @@
 import type { Range } from '../types';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/index';
 import { replicaRange } from '../workspace/replicas';
-import { inFile, objectTarget, selectedWorkloads, selectorsOf, type Target } from './graph';
+import { REPLICATED_WORKLOAD_KINDS } from '../workspace/queries';
+import { inFile, objectTarget, selectedWorkloads, selectorKeyOf, selectorsOf, type Target } from './graph';
 
 /** One piece of a hint's text; a piece with a target opens that object on Ctrl+click. */
 export interface HintPart {
@@ -35,7 +36,7 @@ function listed(parts: HintPart[][]): HintPart[] {
 function podCount(index: WorkspaceIndex, workload: IndexedResource): string {
   const { kind } = workload.facts;
   if (kind === 'Pod') return '';
-  if (workload.facts.workload?.replicas === undefined && !['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig', 'Rollout'].includes(kind)) return 'pods of ';
+  if (workload.facts.workload?.replicas === undefined && !(REPLICATED_WORKLOAD_KINDS as readonly string[]).includes(kind)) return 'pods of ';
   const { min, max } = replicaRange(index, workload);
   const count = min === max ? `${min}` : `${min}–${max}`;
   return `${count} pod${max === 1 ? '' : 's'} of `;
@@ -58,7 +59,7 @@ export function relationHints(index: WorkspaceIndex, uri: string, fromLine: numb
       const selecting = line >= fromLine && line <= toLine ? selectorsOf(index, resource) : [];
       if (selecting.length > 0) out.push({ line, at, parts: [{ text: 'selected by ' }, ...listed(selecting.map((s) => [named(s.resource)]))] });
     }
-    const selectorAt = facts.service?.selectorAt ?? facts.pdb?.selectorAt ?? facts.networkPolicy?.podSelectorAt;
+    const selectorAt = selectorKeyOf(facts);
     if (!selectorAt) continue;
     const at = inFile(resource, selectorAt).range;
     const line = at.start.line;

@@ -1,21 +1,7 @@
 import type { Position } from '../types';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/index';
 import { resourceAt, subjectAt } from './at';
-import { crossNamespaceLabelUses, inFile, labelUses, objectTarget, referenced, referrersNamed, referrersOf, selectorsOf, targetNamespace, type Target } from './graph';
-
-const byPlace = (a: Target, b: Target): number =>
-  (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
-
-/** In place order, each place once (YAML aliases can make one text several fields). */
-function placesOnce(targets: Target[]): Target[] {
-  const seen = new Set<string>();
-  return targets.sort(byPlace).filter((t) => {
-    const key = `${t.uri}\u0000${t.range.start.line}\u0000${t.range.start.character}\u0000${t.range.end.line}\u0000${t.range.end.character}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
+import { crossNamespaceLabelUses, inFile, labelUses, objectTarget, placesOnce, referenced, referrersNamed, referrersOf, selectorsOf, targetNamespace, type Target } from './graph';
 
 /** Every place that points at the object: fields naming it (an HPA's scaleTargetRef among them) and selectors selecting its pods. */
 function pointersTo(index: WorkspaceIndex, target: IndexedResource): Target[] {

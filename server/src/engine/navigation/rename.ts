@@ -3,7 +3,7 @@ import type { LabelSelector } from '../selector';
 import type { Position, Range } from '../types';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/index';
 import { resourceAt, subjectAt, type Subject } from './at';
-import { crossNamespaceLabelUses, inFile, labelUses, referrersNamed, targetNamespace } from './graph';
+import { crossNamespaceLabelUses, inFile, labelUses, placesOnce, referrersNamed, targetNamespace } from './graph';
 
 /** What a rename at a place would rename: its range (document coordinates) and current text. */
 export interface RenameTarget {
@@ -140,12 +140,11 @@ function renameObject(index: WorkspaceIndex, self: IndexedResource, subject: Ext
   // Two definitions (a dev and a prod folder, both without a namespace): which one the references mean is not ours to say.
   if (sameName.length > 1) return { error: `${kind} "${name}" is defined ${sameName.length} times in ${where} (${sameName.map((r) => r.uri.slice(r.uri.lastIndexOf('/') + 1)).join(', ')}): kube-prod cannot tell which one the references mean. Rename by hand.` };
   if (index.ofKind(kind, namespace).some((resource) => resource.facts.name === newName)) return { error: `${kind} "${newName}" already exists in ${where}.` };
-  const places: Array<{ uri: string; range: Range }> = [];
-  const touched = [...sameName, ...referrersNamed(index, namespace, kind, name).map((r) => r.resource)];
-  const aliased = touched.find((resource) => resource.facts.aliases);
+  const referrers = referrersNamed(index, namespace, kind, name);
+  const aliased = [...sameName, ...referrers.map((r) => r.resource)].find((resource) => resource.facts.aliases);
   if (aliased) return { error: `${ALIASES} (${aliased.facts.kind} "${aliased.facts.name ?? ''}" does)` };
-  for (const object of sameName) if (object.facts.nameAt) places.push(inFile(object, object.facts.nameAt));
-  for (const { resource, reference } of referrersNamed(index, namespace, kind, name)) places.push(inFile(resource, reference.at));
+  const places = sameName.flatMap((object) => (object.facts.nameAt ? [inFile(object, object.facts.nameAt)] : []));
+  for (const { resource, reference } of referrers) places.push(inFile(resource, reference.at));
   return { places, label: `Rename ${kind} "${name}" to "${newName}"` };
 }
 
@@ -179,14 +178,6 @@ export function renameAt(index: WorkspaceIndex, uri: string, startLine: number, 
     const before = line?.[place.range.start.character - 1];
     return before === '"' || before === "'";
   };
-  const seen = new Set<string>();
-  const edits: RenameEdit[] = [];
-  for (const place of renamed.places) {
-    const id = `${place.uri}\u0000${place.range.start.line}\u0000${place.range.start.character}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    edits.push({ ...place, newText: asYamlText(newName, quotedAt(place)) });
-  }
-  edits.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const edits: RenameEdit[] = placesOnce(renamed.places).map((place) => ({ ...place, newText: asYamlText(newName, quotedAt(place)) }));
   return { edits, label: renamed.label, ...('note' in renamed && renamed.note ? { note: renamed.note } : {}) };
 }

@@ -62,53 +62,43 @@ export function toJsonSchema(schema: unknown, root = true): Json {
   return out;
 }
 
-const compiled = new WeakMap<CrdFacts, Map<string, ValidateFunction | undefined>>();
-
 /**
- * The validator of one served version of a CRD, compiled once per CRD text (the facts object is
- * new whenever the CRD's document changes); undefined for a version without a schema.
+ * `make` of one served version's schema, once per CRD object (the facts object is new whenever the
+ * CRD's document changes) and version; undefined for a version that is not served or has no schema.
  */
-export function crdValidator(crd: CrdFacts, version: string): ValidateFunction | undefined {
-  let byVersion = compiled.get(crd);
-  if (!byVersion) compiled.set(crd, (byVersion = new Map()));
-  if (byVersion.has(version)) return byVersion.get(version);
-  const entry = crd.versions.find((v) => v.name === version && v.served);
-  let validate: ValidateFunction | undefined;
-  if (entry?.schema && typeof entry.schema === 'object') {
-    try {
-      // An Ajv of its own: ajv keeps every schema it compiled, and a CRD is compiled again after each edit.
-      validate = new Ajv({ allErrors: true, verbose: true, strict: false, validateFormats: false, code: { optimize: false } }).compile(toJsonSchema(entry.schema));
-    } catch {
-      // A schema ajv cannot compile (the API server would reject the CRD itself): its resources go unchecked.
-      validate = undefined;
-    }
-  }
-  byVersion.set(version, validate);
-  return validate;
+function perServedVersion<T>(make: (crd: CrdFacts, version: string, schema: object) => T | undefined): (crd: CrdFacts, version: string) => T | undefined {
+  const made = new WeakMap<CrdFacts, Map<string, T | undefined>>();
+  return (crd, version) => {
+    let byVersion = made.get(crd);
+    if (!byVersion) made.set(crd, (byVersion = new Map()));
+    if (byVersion.has(version)) return byVersion.get(version);
+    const entry = crd.versions.find((v) => v.name === version && v.served);
+    const value = entry?.schema && typeof entry.schema === 'object' ? make(crd, version, entry.schema) : undefined;
+    byVersion.set(version, value);
+    return value;
+  };
 }
 
-const asSchemas = new WeakMap<CrdFacts, Map<string, KubernetesSchema | undefined>>();
+/** The validator of one served version of a CRD, compiled once per CRD text. */
+export const crdValidator = perServedVersion<ValidateFunction>((_crd, _version, schema) => {
+  try {
+    // An Ajv of its own: ajv keeps every schema it compiled, and a CRD is compiled again after each edit.
+    return new Ajv({ allErrors: true, verbose: true, strict: false, validateFormats: false, code: { optimize: false } }).compile(toJsonSchema(schema));
+  } catch {
+    // A schema ajv cannot compile (the API server would reject the CRD itself): its resources go unchecked.
+    return undefined;
+  }
+});
 
 /**
  * One served version of a CRD in the shape of the bundled schema (one definition, one kind), so
  * that hover and completion read custom resources as they read built-in kinds.
  */
-export function crdAsSchema(crd: CrdFacts, version: string): KubernetesSchema | undefined {
-  let byVersion = asSchemas.get(crd);
-  if (!byVersion) asSchemas.set(crd, (byVersion = new Map()));
-  if (byVersion.has(version)) return byVersion.get(version);
-  const entry = crd.versions.find((v) => v.name === version && v.served);
-  const schema: KubernetesSchema | undefined =
-    entry?.schema && typeof entry.schema === 'object'
-      ? {
-          $id: `crd:${crd.group}/${version}/${crd.kind}`,
-          'x-kube-prod': { kubernetesVersion: '', kinds: { [`${crd.group}/${version}/${crd.kind}`]: 'custom' } },
-          definitions: { custom: toJsonSchema(entry.schema) },
-        }
-      : undefined;
-  byVersion.set(version, schema);
-  return schema;
-}
+export const crdAsSchema = perServedVersion<KubernetesSchema>((crd, version, schema) => ({
+  $id: `crd:${crd.group}/${version}/${crd.kind}`,
+  'x-kube-prod': { kubernetesVersion: '', kinds: { [`${crd.group}/${version}/${crd.kind}`]: 'custom' } },
+  definitions: { custom: toJsonSchema(schema) },
+}));
 
 /** What crdDefining reads of the workspace index (declared here, so that the schema code does not import the workspace's). */
 export interface CrdSource {
